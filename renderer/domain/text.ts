@@ -1,0 +1,34 @@
+import * as Y from 'yjs';
+
+/**
+ * Long text fields are Y.Text so that two people typing in the same field merge character by
+ * character instead of one overwriting the other. Inputs give us whole strings; we turn the
+ * difference into one delete and one insert at the changed range.
+ */
+export function writeText(map: Y.Map<unknown>, key: string, next: string): boolean {
+  const current = map.get(key);
+  if (!(current instanceof Y.Text)) {
+    const created = new Y.Text(next);
+    map.set(key, created);
+    return true;
+  }
+  const prev = current.toString();
+  if (prev === next) return false;
+  let start = 0;
+  const maxStart = Math.min(prev.length, next.length);
+  while (start < maxStart && prev.charCodeAt(start) === next.charCodeAt(start)) start += 1;
+  let endPrev = prev.length;
+  let endNext = next.length;
+  while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
+    endPrev -= 1;
+    endNext -= 1;
+  }
+  if (endPrev > start) current.delete(start, endPrev - start);
+  if (endNext > start) current.insert(start, next.slice(start, endNext));
+  return true;
+}
+
+/** Reads a field that may be Y.Text (ours) or a plain string (older or foreign writers). */
+export function readText(value: unknown): unknown {
+  return value instanceof Y.Text ? value.toString() : value;
+}
