@@ -3,17 +3,33 @@ import type { CommandContext } from './context';
 import { activityArray } from './docShape';
 import { ActivitySchema, type ActivityEntry } from './schema';
 
+/** Typing produces a command per keystroke; one feed entry per person, action and minute is enough. */
+export const ACTIVITY_COALESCE_MS = 60_000;
+
 /** Appends "who changed what" inside the caller's transaction. `action` is an i18n key. */
 export function recordActivity(doc: Y.Doc, ctx: CommandContext, action: string, target = ''): void {
-  activityArray(doc).push([{ at: ctx.now(), by: ctx.actor.id, byName: ctx.actor.name, action, target }]);
+  const feed = activityArray(doc);
+  const at = ctx.now();
+  const last = feed.length > 0 ? ActivitySchema.safeParse(feed.get(feed.length - 1)) : null;
+  if (
+    last?.success &&
+    last.data.by === ctx.actor.id &&
+    last.data.action === action &&
+    last.data.target === target.slice(0, 200) &&
+    at - last.data.at < ACTIVITY_COALESCE_MS
+  ) {
+    return;
+  }
+  feed.push([{ at, by: ctx.actor.id, byName: ctx.actor.name, action, target: target.slice(0, 200) }]);
 }
 
 export function readActivity(doc: Y.Doc, limit = 200): ActivityEntry[] {
-  const all = activityArray(doc).toArray();
+  const feed = activityArray(doc);
   const out: ActivityEntry[] = [];
-  for (let i = all.length - 1; i >= 0 && out.length < limit; i -= 1) {
-    const parsed = ActivitySchema.safeParse(all[i]);
-    if (parsed.success && typeof all[i] === 'object' && all[i] !== null) out.push(parsed.data);
+  for (let i = feed.length - 1; i >= 0 && out.length < limit; i -= 1) {
+    const raw = feed.get(i);
+    const parsed = typeof raw === 'object' && raw !== null ? ActivitySchema.safeParse(raw) : null;
+    if (parsed?.success) out.push(parsed.data);
   }
   return out;
 }

@@ -206,3 +206,16 @@ describe('first edits from two peers at once', () => {
     expect(readPlan(b.doc)).toEqual(view);
   });
 });
+
+describe('activity feed', () => {
+  it('records who changed what, coalescing a burst of typing into one entry', () => {
+    const { doc, ctx } = newPlan();
+    for (const text of ['P', 'Pa', 'Pai', 'Pain']) setBriefText(doc, ctx, 'pain', text);
+    ctx.tick(61_000);
+    setBriefText(doc, ctx, 'pain', 'Pain!');
+    addSegment(doc, ctx, 'SMB');
+    const actions = readPlan(doc).activity.map((a) => a.action);
+    expect(actions).toEqual(['activity.segment.added', 'activity.brief.pain', 'activity.brief.pain', 'activity.plan-created']);
+    expect(readPlan(doc).activity[0]).toMatchObject({ byName: 'Ada', target: 'SMB' });
+  });
+});
