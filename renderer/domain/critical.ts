@@ -76,3 +76,21 @@ export function readConflicts(doc: Y.Doc): CriticalConflict[] {
 export function readCriticalHistory(doc: Y.Doc, path: string): CriticalEdit[] {
   return [...(readLogs(doc).get(path) ?? [])].sort((a, b) => a.at - b.at);
 }
+
+/**
+ * Records many critical edits at once (a CSV import): reads the log once instead of once per
+ * field, so importing hundreds of weekly actuals stays linear. Same semantics as
+ * recordCriticalEdit for each entry.
+ */
+export function recordCriticalEdits(doc: Y.Doc, ctx: CommandContext, entries: readonly (readonly [path: string, value: unknown])[]): void {
+  if (entries.length === 0) return;
+  const logs = readLogs(doc);
+  const map = criticalMap(doc);
+  for (const [path, value] of entries) {
+    const prev = heads(logs.get(path) ?? []).map((e) => e.id);
+    const id = ctx.newId();
+    const edit = { id, value, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now(), prev };
+    map.set(`${path}${SEPARATOR}${id}`, edit);
+    logs.set(path, [...(logs.get(path) ?? []), edit]);
+  }
+}

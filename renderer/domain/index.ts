@@ -15,3 +15,14 @@ export * from './commands/conflicts';
 export * from './queries/readPlan';
 export * from './queries/gate';
 export * from './queries/projector';
+export * from './scorecard';
+export { recordCriticalEdits, readCriticalHistory } from './critical';
+export * from './insights';
+// Offers, sales reviews, pilots, comments and the role-aware home (issue 4).
+export * from './offers';
+export * from './reviews';
+export * from './pilots';
+export * from './comments';
+export * from './home';
+export * from './weekly';
+export * from './timeline';

@@ -1,0 +1,179 @@
+/**
+ * Serves the built renderer to browser participants of a workshop, from one folder only.
+ *
+ * Every request path is decoded once, refused if it could name anything outside the folder
+ * (`..`, encoded separators, NUL, backslashes, dotfiles) and checked again after symlinks
+ * are resolved. Responses carry a strict Content-Security-Policy so that, even if a peer
+ * manages to put markup into a plan, the page runs only the app's own scripts.
+ */
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+
+/**
+ * CSP for the served app: the same policy the desktop app sends for app:// (mirrored from
+ * electron/main/security.ts, which this plain-Node module cannot import). Scripts only from
+ * this origin; styles allow 'unsafe-inline' because TipTap and Radix inject <style> at
+ * runtime; connect-src allows ws:/wss: because signaling URLs come from invites and
+ * settings; data: images and fonts for generated QR codes and embedded fonts.
+ */
+export const STATIC_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "media-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const ERROR_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+const COMMON_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+};
+
+export type StaticHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** Checks the folder exists and returns a request handler for it, or a plain-words problem. */
+export async function createStaticHandler(folder: string): Promise<StaticHandler | string> {
+  let root: string;
+  try {
+    root = await realpath(path.resolve(folder));
+    if (!(await stat(root)).isDirectory()) return `The folder to serve (${folder}) is not a folder.`;
+  } catch {
+    return `The folder to serve (${folder}) does not exist. Build the app first: npm run build:renderer.`;
+  }
+  return (request, response) => {
+    serve(root, request, response).catch(() => sendError(response, 500, 'Internal error'));
+  };
+}
+
+/** What a client without a static folder sees on a plain HTTP request. */
+export function sendNoStaticFolder(response: ServerResponse): void {
+  sendError(response, 426, 'This is a Lockstep signaling server. Connect with a WebSocket.', { Upgrade: 'websocket' });
+}
+
+async function serve(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendError(response, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    return;
+  }
+  const relative = requestedPath(request.url);
+  if (relative === null) {
+    sendError(response, 400, 'Bad request');
+    return;
+  }
+  const file = await findFile(root, relative);
+  if (file === null) {
+    sendError(response, 404, 'Not found');
+    return;
+  }
+  const headers: Record<string, string | number> = {
+    ...COMMON_HEADERS,
+    'Content-Security-Policy': STATIC_CONTENT_SECURITY_POLICY,
+    'Content-Type': CONTENT_TYPES[path.extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': file.size,
+    'Cache-Control': 'no-cache',
+  };
+  response.writeHead(200, headers);
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  const stream = createReadStream(file.path);
+  stream.on('error', () => response.destroy());
+  stream.pipe(response);
+}
+
+/**
+ * The request path as a list of safe segments joined with '/', or null when it is
+ * malformed or tries to leave the folder.
+ */
+export function requestedPath(url: string | undefined): string | null {
+  if (url === undefined || !url.startsWith('/')) return null;
+  let pathname: string;
+  try {
+    // Only the path matters; the base is never used for anything else.
+    pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const segments = pathname.split('/').filter((segment) => segment !== '');
+  // Dotfiles (.env, .git) and '.'/'..' are never part of the built app.
+  if (segments.some((segment) => segment.startsWith('.') || segment.includes(':'))) return null;
+  return segments.join('/');
+}
+
+async function findFile(root: string, relative: string): Promise<{ path: string; size: number } | null> {
+  let candidate = path.resolve(root, relative);
+  if (!isInside(root, candidate)) return null;
+  try {
+    let info = await stat(candidate);
+    if (info.isDirectory()) {
+      candidate = path.join(candidate, 'index.html');
+      info = await stat(candidate);
+    }
+    if (!info.isFile()) return null;
+    // A symlink inside the folder must not lead outside it.
+    const real = await realpath(candidate);
+    if (!isInside(root, real)) return null;
+    return { path: real, size: info.size };
+  } catch {
+    return null;
+  }
+}
+
+function isInside(root: string, candidate: string): boolean {
+  return candidate === root || candidate.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+function sendError(response: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  response.writeHead(status, {
+    ...COMMON_HEADERS,
+    ...extra,
+    'Content-Security-Policy': ERROR_CSP,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
+}

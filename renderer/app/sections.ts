@@ -1,0 +1,31 @@
+import type { ComponentType } from 'react';
+import type { IconName } from '../ui/icons';
+
+/**
+ * The workspace's sections. Each feature registers itself here (Offers, Reviews, Pilots,
+ * Scorecard, Insights, Weekly, History come later); the workspace renders the navigation and
+ * the active section from this list, so adding a section touches no shell code.
+ */
+export interface WorkspaceSection {
+  id: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  icon: IconName;
+  /** Position in the navigation; built-ins use 10, 20, 30, 40. */
+  order: number;
+  Component: ComponentType;
+}
+
+const sections = new Map<string, WorkspaceSection>();
+
+export function registerSection(section: WorkspaceSection): void {
+  sections.set(section.id, section);
+}
+
+export function workspaceSections(): WorkspaceSection[] {
+  return [...sections.values()].sort((a, b) => a.order - b.order);
+}
+
+export function findSection(id: string): WorkspaceSection | undefined {
+  return sections.get(id);
+}

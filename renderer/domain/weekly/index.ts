@@ -1,0 +1,4 @@
+export * from './model';
+export * from './commands';
+export * from './agenda';
+export * from './minutes';

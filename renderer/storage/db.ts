@@ -1,0 +1,221 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Result } from '../../shared/result';
+import { newerSchemaProblem, storageProblemFrom } from './errors';
+
+/** The plan kinds a library row can have. The domain layer owns their meaning. */
+export type PlanKind = 'launch' | 'campaign' | 'offer-change';
+
+/**
+ * One row of the plan library. Plain data: the domain layer decides what a stage is; storage
+ * only keeps it. `pinned`/`archived` are 0/1 because IndexedDB cannot index booleans.
+ */
+export interface PlanRow {
+  id: string;
+  title: string;
+  kind: PlanKind;
+  stage: string;
+  updatedAt: number;
+  createdAt: number;
+  pinned: 0 | 1;
+  archived: 0 | 1;
+  deletedAt: number | null;
+  role?: string;
+  /** Opaque to storage: the sync layer keeps the room secret and signaling URLs here. */
+  share?: unknown;
+}
+
+/** One persisted Yjs update. `seq` only orders rows of one doc; Yjs itself does not need order. */
+export interface UpdateRow {
+  docId: string;
+  seq: number;
+  update: Uint8Array;
+}
+
+export interface SnapshotRow {
+  id?: number;
+  docId: string;
+  createdAt: number;
+  name: string;
+  state: Uint8Array;
+}
+
+export interface KvRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * A row storage could not read, moved aside instead of deleted so a later version (or a
+ * person) can still recover it. `key` is the row's original primary key.
+ */
+export interface QuarantineRow {
+  id?: number;
+  docId: string;
+  table: 'updates';
+  key: unknown;
+  value: unknown;
+  reason: string;
+  quarantinedAt: number;
+}
+
+/** Highest schema version this build knows. Dexie stores it ×10 as the native IDB version. */
+export const SCHEMA_VERSION = 1;
+const NATIVE_SCHEMA_VERSION = SCHEMA_VERSION * 10;
+
+/**
+ * A data migration to schema version `n`. Runs after the database opened, in one rw
+ * transaction together with the "migrated up to" marker, so it either fully happens or not
+ * at all and is retried on the next open. It must be idempotent and await only Dexie
+ * promises (anything else commits the transaction early).
+ */
+export type Migration = (tx: Transaction) => Promise<void>;
+
+/** Data migrations of this build, by the version they migrate to. None yet at v1. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export const MIGRATED_KEY = 'schema.migrated';
+
+export interface LockstepDBOptions {
+  /** Tests inject migrations; the app uses MIGRATIONS. */
+  migrations?: Readonly<Record<number, Migration>>;
+}
+
+export class LockstepDB extends Dexie {
+  plans!: Table<PlanRow, string>;
+  updates!: Table<UpdateRow, [string, number]>;
+  snapshots!: Table<SnapshotRow, number>;
+  kv!: Table<KvRow, string>;
+  quarantine!: Table<QuarantineRow, number>;
+
+  constructor(name = 'lockstep', options: LockstepDBOptions = {}) {
+    const factory = guardedFactory();
+    super(name, factory ? { indexedDB: factory } : {});
+    const migrations = options.migrations ?? MIGRATIONS;
+    // Every version stays declared forever: a user may skip releases and Dexie needs the
+    // whole chain. `stores()` only changes structure (tables, indexes); data changes go in
+    // MIGRATIONS, not in `.upgrade()`: an upgrade interrupted by a killed process can leave
+    // the new version number with the old data (dexie issue 1175), while a migration and its
+    // marker commit together in an ordinary transaction after open.
+    this.version(1).stores({
+      plans: 'id, updatedAt, pinned, archived, deletedAt, kind',
+      updates: '[docId+seq]',
+      snapshots: '++id, docId, createdAt',
+      kv: 'key',
+      quarantine: '++id, docId',
+    });
+    // How to add v2: bump SCHEMA_VERSION to 2, keep version(1) above untouched, then
+    //
+    //   this.version(2).stores({ plans: 'id, updatedAt, pinned, archived, deletedAt, kind, stage' });
+    //
+    // (only tables whose indexes change are repeated) and, if rows must change, add to MIGRATIONS
+    //
+    //   2: async (tx) => { await tx.table('plans').toCollection().modify((row) => { row.stage ??= 'draft'; }); },
+
+    // A new database starts fully migrated.
+    this.on('populate', (tx) => {
+      void tx.table('kv').add({ key: MIGRATED_KEY, value: SCHEMA_VERSION });
+    });
+
+    this.on('ready', async (vip) => {
+      const db = vip as LockstepDB;
+      // Dexie 4 silently opens a database created by a newer build (it adapts to the installed
+      // version). A newer build may have changed what rows mean, so refuse instead of guessing.
+      const installed = db.backendDB().version;
+      if (installed > NATIVE_SCHEMA_VERSION) throw new NewerSchemaError(installed / 10);
+      await runPendingMigrations(db, migrations);
+    }, true); // sticky: check again on every re-open, not only the first
+  }
+}
+
+async function runPendingMigrations(db: LockstepDB, migrations: Readonly<Record<number, Migration>>): Promise<void> {
+  const marker = (await db.kv.get(MIGRATED_KEY))?.value;
+  const done = typeof marker === 'number' && Number.isFinite(marker) ? marker : 0;
+  if (done >= SCHEMA_VERSION) return;
+  await db.transaction('rw', db.tables, async (tx) => {
+    for (let version = done + 1; version <= SCHEMA_VERSION; version++) {
+      const migrate = migrations[version];
+      if (migrate) await migrate(tx);
+    }
+    await db.kv.put({ key: MIGRATED_KEY, value: SCHEMA_VERSION });
+  });
+}
+
+/** Raised (and turned into a plain message) when the database was written by a newer build. */
+export class NewerSchemaError extends Error {
+  override readonly name = 'NewerSchemaError';
+  constructor(readonly installedVersion: number) {
+    super(`The database has schema version ${installedVersion}; this build knows up to ${SCHEMA_VERSION}.`);
+  }
+}
+
+/**
+ * Dexie 4 answers a VersionError (database newer than our schema) by re-opening without a
+ * version, and may then "patch" the newer schema in place. This factory turns that
+ * version-less re-open back into a versioned one, so the VersionError reaches us untouched.
+ * Native IDBFactory methods check their receiver, hence explicit binding, not a prototype.
+ */
+function guardedFactory(): IDBFactory | null {
+  const real: IDBFactory | undefined = globalThis.indexedDB;
+  if (!real) return null;
+  return {
+    open: (name: string, version?: number) => real.open(name, version ?? NATIVE_SCHEMA_VERSION),
+    deleteDatabase: (name: string) => real.deleteDatabase(name),
+    cmp: (a: unknown, b: unknown) => real.cmp(a, b),
+    databases: () => real.databases(),
+  };
+}
+
+const opened = new Map<string, Promise<Result<LockstepDB>>>();
+
+/**
+ * Opens (once per name) the app database. Never deletes or resets anything: if the database
+ * cannot be opened the caller gets a plain-words problem and the data stays on disk
+ * (unlike the Chromium behaviour behind electron issue 41877, where a full disk led to a reset).
+ */
+export function openLockstepDB(name = 'lockstep'): Promise<Result<LockstepDB>> {
+  const existing = opened.get(name);
+  if (existing) return existing;
+  const attempt = openGuarded(name).then((result) => {
+    // A failed open is not cached so the app can offer "try again" after the user acts.
+    if (!result.ok) opened.delete(name);
+    return result;
+  });
+  opened.set(name, attempt);
+  return attempt;
+}
+
+/** Forgets a cached singleton, e.g. after a test deletes the database. */
+export function forgetLockstepDB(name = 'lockstep'): void {
+  opened.delete(name);
+}
+
+async function openGuarded(name: string): Promise<Result<LockstepDB>> {
+  // Check the installed version before Dexie touches the database: Dexie 4 would otherwise
+  // open it and may even add missing stores to a newer schema ("schema patch" mode).
+  const installed = await installedNativeVersion(name);
+  if (installed !== null && installed > NATIVE_SCHEMA_VERSION) {
+    return { ok: false, error: newerSchemaProblem(installed / 10) };
+  }
+  const db = new LockstepDB(name);
+  try {
+    await db.open();
+    return { ok: true, value: db };
+  } catch (error) {
+    db.close();
+    return { ok: false, error: storageProblemFrom(error) };
+  }
+}
+
+async function installedNativeVersion(name: string): Promise<number | null> {
+  const factory: IDBFactory | undefined = globalThis.indexedDB;
+  if (!factory || typeof factory.databases !== 'function') return null;
+  try {
+    const all = await factory.databases();
+    const found = all.find((info) => info.name === name);
+    return found?.version ?? null;
+  } catch {
+    // databases() is advisory; the 'ready' check on LockstepDB still guards the open.
+    return null;
+  }
+}
+

@@ -1,0 +1,451 @@
+import Dexie from 'dexie';
+import * as Y from 'yjs';
+import type { LockstepDB, QuarantineRow, UpdateRow } from './db';
+import { storageProblemFrom, type StorageProblem } from './errors';
+import { asBytes, isPlausibleUpdate } from './updateBytes';
+
+export type SaveState = 'saved' | 'saving' | 'error';
+
+export interface SaveStatus {
+  state: SaveState;
+  /** When the last batch was committed (ms since epoch), null if nothing was saved yet. */
+  savedAt: number | null;
+  /** Updates held in memory that are not yet in a committed IndexedDB transaction. */
+  pending: number;
+  error?: StorageProblem;
+}
+
+export type SkipReason = 'not-bytes' | 'unreadable-update' | 'foreign-key';
+
+export interface SkippedRow {
+  /** The row's primary key as found on disk ([docId, seq] for our own rows). */
+  key: unknown;
+  reason: SkipReason;
+  /** True when the row was moved to the `quarantine` table; false if it is still in place. */
+  quarantined: boolean;
+}
+
+export interface LoadReport {
+  /** False when the stored updates could not be read at all (see `error`). */
+  ok: boolean;
+  docId: string;
+  rowsRead: number;
+  updatesApplied: number;
+  skipped: SkippedRow[];
+  error: StorageProblem | null;
+  /** One plain-words sentence for the UI, or null when everything loaded. */
+  message: string | null;
+}
+
+export interface DocPersistence {
+  readonly docId: string;
+  /** Stored updates applied into the doc in one transaction whose origin is this object. */
+  whenLoaded: Promise<LoadReport>;
+  status(): SaveStatus;
+  /** Called on state transitions (saved/saving/error) and when a save completes. */
+  onStatus(listener: (s: SaveStatus) => void): () => void;
+  /** Resolves once the IndexedDB transaction holding every pending update has completed. */
+  flush(): Promise<void>;
+  compact(): Promise<void>;
+  /** Rows found unreadable so far, at load and during later compactions. */
+  skipped(): readonly SkippedRow[];
+  /** Flushes first. If that fails, saving keeps retrying in the background and this rejects. */
+  destroy(): Promise<void>;
+}
+
+export interface PersistOptions {
+  /** Quiet period that collects updates into one transaction. */
+  batchMs?: number;
+  /** Once stored + pending rows exceed this, the next write compacts instead of appending. */
+  compactAfterRows?: number;
+  /** Compact right after loading when the doc has more than one row. */
+  compactOnOpen?: boolean;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  now?: () => number;
+}
+
+const DEFAULTS = {
+  batchMs: 60,
+  compactAfterRows: 500,
+  compactOnOpen: true,
+  retryBaseMs: 500,
+  retryMaxMs: 30_000,
+} as const;
+
+type Timer = ReturnType<typeof setTimeout>;
+
+const live = new Set<DocPersister>();
+
+export function persistDoc(db: LockstepDB, docId: string, doc: Y.Doc, opts: PersistOptions = {}): DocPersistence {
+  return new DocPersister(db, docId, doc, opts);
+}
+
+/** Flushes every live persistence; resolves when each has committed or failed. */
+export async function flushAllDocs(): Promise<void> {
+  await Promise.allSettled([...live].map((p) => p.flush()));
+}
+
+/**
+ * For the composition root: flush on `pagehide` and when the page becomes hidden, the last
+ * moments a renderer reliably gets before it is frozen or closed. Returns an uninstaller.
+ */
+export function installLifecycleFlush(win: Window = window): () => void {
+  const onHide = (): void => {
+    void flushAllDocs();
+  };
+  const onVisibility = (): void => {
+    if (win.document.visibilityState === 'hidden') onHide();
+  };
+  win.addEventListener('pagehide', onHide);
+  win.document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    win.removeEventListener('pagehide', onHide);
+    win.document.removeEventListener('visibilitychange', onVisibility);
+  };
+}
+
+/** Plain words for a load report, e.g. for a banner above the plan. */
+export function describeLoadReport(report: LoadReport): string | null {
+  if (!report.ok) return report.error?.message ?? 'Lockstep could not read this plan from disk. Nothing was deleted.';
+  const n = report.skipped.length;
+  if (n === 0) return null;
+  const what = n === 1 ? 'One saved change' : `${n} saved changes`;
+  const kept = report.skipped.every((s) => s.quarantined) ? 'set aside' : 'left in place';
+  return `${what} in this plan could not be read and ${n === 1 ? 'was' : 'were'} ${kept}. ` +
+    'The rest of the plan opened normally. Nothing was deleted.';
+}
+
+class DocPersister implements DocPersistence {
+  readonly whenLoaded: Promise<LoadReport>;
+  private readonly opts: Required<PersistOptions>;
+  private pending: Uint8Array[] = [];
+  /** Seqs whose content is known to be in the doc: a compaction may delete exactly these. */
+  private knownSeqs = new Set<number>();
+  private storedRows = 0;
+  private maxSeq = -1;
+  private queue: Promise<unknown> = Promise.resolve();
+  private batchTimer: Timer | null = null;
+  private retryTimer: Timer | null = null;
+  private retryAttempt = 0;
+  private lastError: StorageProblem | null = null;
+  private savedAt: number | null = null;
+  private destroyed = false;
+  private readonly listeners = new Set<(s: SaveStatus) => void>();
+  private lastEmitted = '';
+  private readonly skippedRows: SkippedRow[] = [];
+
+  constructor(
+    private readonly db: LockstepDB,
+    readonly docId: string,
+    private readonly doc: Y.Doc,
+    opts: PersistOptions,
+  ) {
+    this.opts = {
+      batchMs: opts.batchMs ?? DEFAULTS.batchMs,
+      compactAfterRows: Math.max(2, opts.compactAfterRows ?? DEFAULTS.compactAfterRows),
+      compactOnOpen: opts.compactOnOpen ?? DEFAULTS.compactOnOpen,
+      retryBaseMs: opts.retryBaseMs ?? DEFAULTS.retryBaseMs,
+      retryMaxMs: opts.retryMaxMs ?? DEFAULTS.retryMaxMs,
+      now: opts.now ?? Date.now,
+    };
+    doc.on('update', this.onUpdate);
+    doc.on('destroy', this.onDocDestroy);
+    live.add(this);
+    // Writes queue behind the load, so nothing is appended before we know the stored seqs.
+    this.whenLoaded = this.exclusive(() => this.load());
+  }
+
+  status(): SaveStatus {
+    const pending = this.pending.length;
+    if (pending > 0 && this.lastError) return { state: 'error', savedAt: this.savedAt, pending, error: this.lastError };
+    return { state: pending > 0 ? 'saving' : 'saved', savedAt: this.savedAt, pending };
+  }
+
+  onStatus(listener: (s: SaveStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  skipped(): readonly SkippedRow[] {
+    return this.skippedRows;
+  }
+
+  flush(): Promise<void> {
+    this.clearBatchTimer();
+    return this.write();
+  }
+
+  compact(): Promise<void> {
+    this.clearBatchTimer();
+    return this.exclusive(async () => {
+      const covered = await this.compactNow();
+      this.committed(covered);
+    }).catch((error: unknown) => {
+      throw this.failed(error);
+    });
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.onUpdate);
+    this.doc.off('destroy', this.onDocDestroy);
+    this.clearBatchTimer();
+    try {
+      await this.flush();
+    } finally {
+      // A failed final flush keeps its retry timer (and this object) alive until it succeeds.
+      if (this.pending.length === 0) live.delete(this);
+    }
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this) return; // came from disk: already stored
+    const wasEmpty = this.pending.length === 0;
+    this.pending.push(update);
+    if (this.batchTimer === null && this.retryTimer === null) {
+      this.batchTimer = setTimeout(() => {
+        this.batchTimer = null;
+        this.write().catch(() => undefined); // surfaced through status; retried with backoff
+      }, this.opts.batchMs);
+    }
+    if (wasEmpty) this.emit();
+  };
+
+  private readonly onDocDestroy = (): void => {
+    void this.destroy().catch(() => undefined);
+  };
+
+  /** Runs storage operations one at a time, in call order, whatever the previous outcome. */
+  private exclusive<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op, op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private write(): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.pending.length === 0) return;
+      // A long backlog is cheaper to store as one encoded state than as thousands of rows.
+      const covered = this.storedRows + this.pending.length > this.opts.compactAfterRows
+        ? await this.compactNow()
+        : await this.appendPending();
+      this.committed(covered);
+    }).catch((error: unknown) => {
+      throw this.failed(error);
+    });
+  }
+
+  /** `covered` pending updates are inside a completed transaction: only now drop them. */
+  private committed(covered: number): void {
+    this.pending.splice(0, covered);
+    this.lastError = null;
+    this.retryAttempt = 0;
+    if (covered > 0) this.savedAt = this.opts.now();
+    if (this.retryTimer !== null) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    if (this.pending.length > 0 && this.batchTimer === null) {
+      this.batchTimer = setTimeout(() => {
+        this.batchTimer = null;
+        this.write().catch(() => undefined);
+      }, this.opts.batchMs);
+    }
+    if (this.pending.length === 0 && this.destroyed) live.delete(this);
+    this.emit(covered > 0);
+  }
+
+  private failed(error: unknown): StorageProblem {
+    const problem = storageProblemFrom(error, 'write');
+    if (this.pending.length > 0) {
+      this.lastError = problem;
+      this.scheduleRetry();
+    }
+    this.emit(true);
+    return problem;
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    const delay = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** this.retryAttempt);
+    this.retryAttempt += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.write().catch(() => undefined);
+    }, delay);
+  }
+
+  private clearBatchTimer(): void {
+    if (this.batchTimer !== null) {
+      clearTimeout(this.batchTimer);
+      this.batchTimer = null;
+    }
+  }
+
+  private emit(force = false): void {
+    const s = this.status();
+    const key = `${s.state}|${s.error?.code ?? ''}`;
+    if (!force && key === this.lastEmitted) return;
+    this.lastEmitted = key;
+    for (const listener of this.listeners) listener(s);
+  }
+
+  /** Numeric seqs of this doc: the rows a compaction may replace. */
+  private seqRange(upTo = Infinity) {
+    return this.db.updates.where('[docId+seq]').between([this.docId, -Infinity], [this.docId, upTo], true, true);
+  }
+
+  private async load(): Promise<LoadReport> {
+    const { db, docId } = this;
+    let rows: unknown[];
+    try {
+      rows = await db.transaction('r', db.updates, () =>
+        db.updates.where('[docId+seq]').between([docId, Dexie.minKey], [docId, Dexie.maxKey], true, true).toArray(),
+      );
+    } catch (error) {
+      const problem = storageProblemFrom(error, 'read');
+      const report: LoadReport = { ok: false, docId, rowsRead: 0, updatesApplied: 0, skipped: [], error: problem, message: null };
+      report.message = describeLoadReport(report);
+      return report;
+    }
+
+    const bad: { key: unknown; reason: SkipReason }[] = [];
+    let applied = 0;
+    this.doc.transact(() => {
+      for (const raw of rows) {
+        const row = raw as Partial<Record<keyof UpdateRow, unknown>>;
+        const seq = row.seq;
+        if (typeof seq !== 'number' || !Number.isFinite(seq)) {
+          bad.push({ key: [docId, seq], reason: 'foreign-key' });
+          continue;
+        }
+        this.maxSeq = Math.max(this.maxSeq, seq);
+        const bytes = asBytes(row.update);
+        if (!bytes) {
+          bad.push({ key: [docId, seq], reason: 'not-bytes' });
+          continue;
+        }
+        try {
+          if (!isPlausibleUpdate(bytes)) throw new Error('implausible update header');
+          Y.applyUpdate(this.doc, bytes, this);
+          this.knownSeqs.add(seq);
+          applied += 1;
+        } catch {
+          bad.push({ key: [docId, seq], reason: 'unreadable-update' });
+        }
+      }
+    }, this);
+    this.storedRows = applied;
+
+    const skipped = await this.quarantine(bad);
+    this.skippedRows.push(...skipped);
+    const report: LoadReport = { ok: true, docId, rowsRead: rows.length, updatesApplied: applied, skipped, error: null, message: null };
+    report.message = describeLoadReport(report);
+
+    if (this.opts.compactOnOpen && this.storedRows > 1) {
+      // Not awaited: the plan is usable now; compaction runs next in the queue.
+      void this.exclusive(async () => this.committed(await this.compactNow())).catch(() => undefined);
+    }
+    return report;
+  }
+
+  /** Moves unreadable rows aside in one transaction; if that fails they simply stay put. */
+  private async quarantine(bad: { key: unknown; reason: SkipReason }[]): Promise<SkippedRow[]> {
+    if (bad.length === 0) return [];
+    const { db } = this;
+    try {
+      await db.transaction('rw', db.updates, db.quarantine, async () => {
+        for (const { key, reason } of bad) {
+          const primaryKey = key as [string, number];
+          const value: unknown = await db.updates.get(primaryKey);
+          if (value === undefined) continue;
+          await db.quarantine.add(this.quarantineRow(key, value, reason));
+          await db.updates.delete(primaryKey);
+        }
+      });
+      return bad.map((b) => ({ ...b, quarantined: true }));
+    } catch {
+      return bad.map((b) => ({ ...b, quarantined: false }));
+    }
+  }
+
+  private quarantineRow(key: unknown, value: unknown, reason: SkipReason): QuarantineRow {
+    return { docId: this.docId, table: 'updates', key, value, reason, quarantinedAt: this.opts.now() };
+  }
+
+  /** Appends every pending update in one transaction; returns how many it covered. */
+  private async appendPending(): Promise<number> {
+    const { db, docId } = this;
+    const batch = this.pending.slice();
+    let firstSeq = 0;
+    await db.transaction('rw', db.updates, async () => {
+      // Read the last seq inside the write transaction: another window writing the same doc
+      // is serialised by IndexedDB, so two writers can never pick the same seq.
+      const lastKey = await this.seqRange().lastKey();
+      const lastSeq = Array.isArray(lastKey) && typeof lastKey[1] === 'number' ? lastKey[1] : -1;
+      firstSeq = Math.max(lastSeq, this.maxSeq) + 1;
+      await db.updates.bulkAdd(batch.map((update, i) => ({ docId, seq: firstSeq + i, update })));
+    });
+    for (let i = 0; i < batch.length; i++) this.knownSeqs.add(firstSeq + i);
+    this.maxSeq = firstSeq + batch.length - 1;
+    this.storedRows += batch.length;
+    return batch.length;
+  }
+
+  /**
+   * Replaces every numeric row of this doc by one encoded state, in one rw transaction.
+   * Never drops an update: rows this object has not seen (another window, a failed
+   * quarantine) are applied to the doc first, unreadable ones are moved to `quarantine`, and
+   * the state is encoded after that — so everything deleted is inside the row that replaces
+   * it. Updates arriving while the transaction runs stay pending and get higher seqs later.
+   * Returns how many pending updates the encoded state covers.
+   */
+  private async compactNow(): Promise<number> {
+    const { db, docId } = this;
+    let covered = 0;
+    let newSeq = 0;
+    const moved: SkippedRow[] = [];
+    await db.transaction('rw', db.updates, db.quarantine, async () => {
+      const rows = await this.seqRange().toArray();
+      let maxSeq = this.maxSeq;
+      const unseen = rows.filter((row) => !this.knownSeqs.has(row.seq));
+      const unreadable: UpdateRow[] = [];
+      if (unseen.length > 0) {
+        // Outside Dexie's zone so doc observers that touch the database don't join this transaction.
+        Dexie.ignoreTransaction(() => {
+          this.doc.transact(() => {
+            for (const row of unseen) {
+              const bytes = asBytes(row.update);
+              try {
+                if (!bytes || !isPlausibleUpdate(bytes)) throw new Error('unreadable');
+                Y.applyUpdate(this.doc, bytes, this);
+              } catch {
+                unreadable.push(row);
+              }
+            }
+          }, this);
+        });
+      }
+      for (const row of rows) maxSeq = Math.max(maxSeq, row.seq);
+      for (const row of unreadable) {
+        const reason: SkipReason = asBytes(row.update) ? 'unreadable-update' : 'not-bytes';
+        await db.quarantine.add(this.quarantineRow([docId, row.seq], row, reason));
+        moved.push({ key: [docId, row.seq], reason, quarantined: true });
+      }
+      // No await between these two lines: every pending update is already in the doc, so the
+      // state encoded here covers exactly the first `covered` pending entries.
+      covered = this.pending.length;
+      const state = Y.encodeStateAsUpdate(this.doc);
+      newSeq = maxSeq + 1;
+      if (rows.length > 0) await this.seqRange(maxSeq).delete();
+      await db.updates.add({ docId, seq: newSeq, update: state });
+    });
+    this.knownSeqs = new Set([newSeq]);
+    this.maxSeq = newSeq;
+    this.storedRows = 1;
+    this.skippedRows.push(...moved);
+    return covered;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './db';
+export * from './errors';
+export * from './docPersistence';
+export * from './library';
+export * from './kv';
+export * from './updateBytes';

@@ -1,0 +1,697 @@
+/**
+ * A plan's peer-to-peer sync session: y-webrtc for signaling and connection set-up, with
+ * Lockstep's own handling of what travels over each data channel.
+ *
+ * y-webrtc (10.3) has measured weaknesses (see docs/sync.md and environment.md); this module
+ * takes over each WebrtcConn's simple-peer instance the moment y-webrtc creates it, by
+ * hooking `room.webrtcConns.set` (every conn is created through lib0's `map.setIfUndefined`
+ * on that map, synchronously in the signaling message handler, before any data can flow):
+ *   - outgoing: `peer.send` is replaced by a framed, back-pressured sender (framing.ts), so
+ *     messages over Chromium's 256 KiB limit arrive and send errors become `problems`;
+ *   - incoming: `peer._onChannelMessage` (the data channel's onmessage target) is replaced,
+ *     so y-webrtc never parses peer data itself; we reassemble frames and apply sync and
+ *     awareness messages inside try/catch, so a malicious peer cannot break the session;
+ *   - glare: when both sides initiated, each ends up sending on its own data channel while
+ *     listening only to it; we also listen to the channel the other side opened;
+ *   - anti-entropy: every few seconds (and whenever a peer shows it has data we lack) we
+ *     send a sync step 1, so sync never stays one-directional after a reconnect;
+ *   - stuck connections: a conn with no sync step 2 within a few seconds is destroyed, on
+ *     the side with the lower peer id first and on the other side later, so the two never
+ *     re-announce in lockstep and glare again.
+ * Alternatives rejected: patching SimplePeer.prototype would reach every simple-peer user
+ * in the page and depends on the minified bundle's prototype layout; wrapping conns from the
+ * provider's 'peers' event fires after `peer.signal()` for answering peers.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebrtcProvider } from 'y-webrtc';
+import type { Room, WebrtcConn } from 'y-webrtc';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { isFrame, Reassembler, splitMessage } from './framing';
+import { deriveRoomKeys } from './roomKeys';
+
+// y-webrtc's wire message types.
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+const MESSAGE_BC_PEER_ID = 4;
+
+export interface SyncTiming {
+  /** How often every connected peer gets a sync step 1 (anti-entropy). */
+  antiEntropyMs: number;
+  /** A conn with no sync step 2 after this long is destroyed (lower peer id side). */
+  stuckAfterMs: number;
+  /** Extra wait before the higher-peer-id side gives up on the same conn. */
+  higherSideExtraMs: number;
+  /** A synced conn that answered no step 1 for this long is considered dead. */
+  silentAfterMs: number;
+  /** Status/health check period. */
+  tickMs: number;
+}
+
+export const DEFAULT_TIMING: SyncTiming = {
+  antiEntropyMs: 3000,
+  stuckAfterMs: 4000,
+  higherSideExtraMs: 2500,
+  silentAfterMs: 15000,
+  tickMs: 500,
+};
+
+export interface PlanSyncOptions {
+  secret: Uint8Array;
+  signalingUrls: string[];
+  /** Empty (LAN only) unless STUN/TURN servers are configured. */
+  iceServers?: RTCIceServer[];
+  awareness?: Awareness;
+  maxConns?: number;
+  timing?: Partial<SyncTiming>;
+}
+
+export interface SyncProblem {
+  code: string;
+  message: string;
+  at: number;
+}
+
+export interface PeerStatus {
+  peerId: string;
+  clientId?: number;
+  name?: string;
+  /** The data channel is open. */
+  connected: boolean;
+  /** A sync step 2 arrived on this connection: we hold everything this peer had then. */
+  synced: boolean;
+  connectedAt: number;
+  lastSyncedAt: number | null;
+}
+
+export interface SignalingStatus {
+  url: string;
+  connected: boolean;
+}
+
+export interface SyncStatus {
+  state: 'offline' | 'connecting' | 'connected';
+  signaling: SignalingStatus[];
+  peers: PeerStatus[];
+  /** When we last completed a sync exchange with anyone; survives the peer leaving. */
+  lastSyncedAt: number | null;
+  lastSyncedWith: string | null;
+  problems: SyncProblem[];
+  /** Stuck connections that were torn down and retried (diagnostics). */
+  stuckRecoveries: number;
+}
+
+export type StatusListener = (status: SyncStatus) => void;
+
+export interface PlanSyncSession {
+  status(): SyncStatus;
+  onStatus(listener: StatusListener): () => void;
+  readonly awareness: Awareness;
+  /** Drops every connection and signaling socket and starts again. */
+  reconnect(): void;
+  /** Goes offline; edits keep being saved locally and sync after reconnect(). */
+  disconnect(): void;
+  destroy(): void;
+}
+
+/** Transaction origin of every update that arrived from a peer. */
+export const REMOTE_ORIGIN: unique symbol = Symbol('lockstep/sync-remote');
+
+const MAX_PROBLEMS = 20;
+/** Above this many queued bytes on a channel we wait for it to drain. */
+const HIGH_WATER_BYTES = 1024 * 1024;
+/** Refuse to queue more than this for one peer; it is hopelessly behind. */
+const MAX_QUEUED_BYTES = 80 * 1024 * 1024;
+
+interface SimplePeerLike {
+  initiator: boolean;
+  destroyed: boolean;
+  _channel?: RTCDataChannel;
+  _pc?: RTCPeerConnection;
+  send(data: Uint8Array): void;
+  _onChannelMessage(event: { data: unknown }): void;
+  on(event: string, listener: (...args: unknown[]) => void): void;
+  destroy(): void;
+}
+
+/** The parts of y-webrtc's SignalingConn (a lib0 WebsocketClient) we use. */
+interface SignalingSocket {
+  url: string;
+  connected: boolean;
+  on(event: 'connect' | 'disconnect', listener: () => void): void;
+}
+
+interface ConnState {
+  conn: WebrtcConn;
+  peer: SimplePeerLike;
+  peerId: string;
+  createdAt: number;
+  connectedAt: number | null;
+  lastStep2At: number | null;
+  lastStep1SentAt: number;
+  lastStep1ReplyAt: number;
+  reassembler: Reassembler;
+  queue: Uint8Array[];
+  queuedBytes: number;
+  drainTimer: ReturnType<typeof setTimeout> | null;
+  nextMessageId: number;
+  clientIds: Set<number>;
+  closed: boolean;
+}
+
+// y-webrtc keeps one room per name in a module-level map and frees it asynchronously on
+// destroy; a new session for the same room waits for that instead of failing.
+const pendingRoomRelease = new Map<string, Promise<void>>();
+
+function toBytes(data: unknown): Uint8Array | null {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return null;
+}
+
+export async function startPlanSync(doc: Y.Doc, options: PlanSyncOptions): Promise<PlanSyncSession> {
+  const { roomName, password } = await deriveRoomKeys(options.secret);
+  await pendingRoomRelease.get(roomName);
+  const ownsAwareness = options.awareness === undefined;
+  const awareness = options.awareness ?? new Awareness(doc);
+  const provider = new WebrtcProvider(roomName, doc, {
+    signaling: options.signalingUrls,
+    password,
+    awareness,
+    // simple-peer falls back to public STUN servers without an explicit config.
+    peerOpts: { config: { iceServers: options.iceServers ?? [] } },
+    filterBcConns: true,
+    ...(options.maxConns === undefined ? {} : { maxConns: options.maxConns }),
+  });
+  await provider.key;
+  const room = provider.room;
+  if (room === null) {
+    provider.destroy();
+    throw new Error('The sync room could not be opened (is another session for this plan still running?).');
+  }
+  const session = new Session(doc, provider, room, awareness, ownsAwareness, { ...DEFAULT_TIMING, ...options.timing }, roomName);
+  sessionsForTests.set(session, provider);
+  return session;
+}
+
+/** For the test harness only: the provider behind a session (to inject raw frames). */
+export const sessionsForTests = new WeakMap<PlanSyncSession, WebrtcProvider>();
+
+class Session implements PlanSyncSession {
+  private readonly conns = new Map<WebrtcConn, ConnState>();
+  private readonly listeners = new Set<StatusListener>();
+  private readonly problems: SyncProblem[] = [];
+  private readonly attemptsByPeer = new Map<string, number>();
+  private lastSyncedAt: number | null = null;
+  private lastSyncedWith: string | null = null;
+  private stuckRecoveries = 0;
+  private online = true;
+  private destroyed = false;
+  private lastAntiEntropyAt = 0;
+  private lastEmitted = '';
+  private emitQueued = false;
+  private savedLocalState: Record<string, unknown> | null = null;
+  private readonly hookedSignaling = new WeakSet<SignalingSocket>();
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly provider: WebrtcProvider,
+    private readonly room: Room,
+    readonly awareness: Awareness,
+    private readonly ownsAwareness: boolean,
+    private readonly timing: SyncTiming,
+    private readonly roomName: string,
+  ) {
+    this.hookRoom();
+    this.checkSignaling();
+    awareness.on('update', this.onAwarenessUpdate);
+    this.timer = setInterval(() => this.tick(), timing.tickMs);
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Public API
+
+  status(): SyncStatus {
+    const peers: PeerStatus[] = [];
+    for (const state of this.conns.values()) {
+      const clientId = state.clientIds.values().next().value;
+      const name = clientId === undefined ? undefined : this.nameOf(clientId);
+      peers.push({
+        peerId: state.peerId,
+        ...(clientId === undefined ? {} : { clientId }),
+        ...(name === undefined ? {} : { name }),
+        connected: state.connectedAt !== null && !state.closed,
+        synced: state.lastStep2At !== null,
+        connectedAt: state.connectedAt ?? state.createdAt,
+        lastSyncedAt: state.lastStep2At,
+      });
+    }
+    const connected = peers.some((p) => p.connected);
+    return {
+      state: !this.online || this.destroyed ? 'offline' : connected ? 'connected' : 'connecting',
+      signaling: this.signalingStatus(),
+      peers,
+      lastSyncedAt: this.lastSyncedAt,
+      lastSyncedWith: this.lastSyncedWith,
+      problems: [...this.problems],
+      stuckRecoveries: this.stuckRecoveries,
+    };
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  reconnect(): void {
+    if (this.destroyed) return;
+    if (this.online) this.goOffline();
+    this.online = true;
+    this.provider.connect();
+    this.checkSignaling();
+    if (this.awareness.getLocalState() === null && this.savedLocalState !== null) {
+      this.awareness.setLocalState(this.savedLocalState);
+    }
+    this.savedLocalState = null;
+    this.queueEmit();
+  }
+
+  disconnect(): void {
+    if (this.destroyed || !this.online) return;
+    this.goOffline();
+    this.online = false;
+    this.queueEmit();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    clearInterval(this.timer);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    for (const state of this.conns.values()) this.clearQueue(state);
+    let release!: () => void;
+    pendingRoomRelease.set(this.roomName, new Promise<void>((resolve) => (release = resolve)));
+    this.provider.destroy();
+    // y-webrtc frees the room name once its key promise settles (already settled here).
+    void this.provider.key.then(() => {
+      pendingRoomRelease.delete(this.roomName);
+      release();
+    });
+    if (this.ownsAwareness) this.awareness.destroy();
+    this.emit();
+    this.listeners.clear();
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Wiring into y-webrtc
+
+  private hookRoom(): void {
+    const conns = this.room.webrtcConns;
+    const originalSet = conns.set.bind(conns);
+    conns.set = (key: string, conn: WebrtcConn) => {
+      originalSet(key, conn);
+      if (!this.conns.has(conn)) this.instrument(conn);
+      return conns;
+    };
+    for (const conn of conns.values()) this.instrument(conn);
+  }
+
+  private instrument(conn: WebrtcConn): void {
+    // y-webrtc types `peer` as any; SimplePeerLike lists exactly what we rely on.
+    const peer = conn.peer as SimplePeerLike;
+    const state: ConnState = {
+      conn,
+      peer,
+      peerId: conn.remotePeerId,
+      createdAt: Date.now(),
+      connectedAt: null,
+      lastStep2At: null,
+      lastStep1SentAt: 0,
+      lastStep1ReplyAt: 0,
+      reassembler: new Reassembler(),
+      queue: [],
+      queuedBytes: 0,
+      drainTimer: null,
+      nextMessageId: 1,
+      clientIds: new Set(),
+      closed: false,
+    };
+    this.conns.set(conn, state);
+    peer.send = (data: Uint8Array) => this.send(state, data);
+    peer._onChannelMessage = (event: { data: unknown }) => {
+      if (peer.destroyed) return;
+      const bytes = toBytes(event.data);
+      if (bytes !== null) this.receive(state, bytes);
+    };
+    if (peer.initiator && peer._pc) {
+      // Glare: both sides initiated and the other side kept its own channel. simple-peer
+      // ignores channels opened by the remote on an initiator; we read them too.
+      peer._pc.addEventListener('datachannel', (event: RTCDataChannelEvent) => {
+        const channel = event.channel;
+        channel.binaryType = 'arraybuffer';
+        channel.addEventListener('message', (message: MessageEvent) => {
+          const bytes = toBytes(message.data);
+          if (bytes !== null && !peer.destroyed) this.receive(state, bytes);
+        });
+      });
+    }
+    peer.on('connect', () => {
+      state.connectedAt = Date.now();
+      this.attemptsByPeer.delete(state.peerId);
+      // y-webrtc already sent a step 1 and our awareness; ask for theirs explicitly too.
+      this.sendMessage(state, (e) => encoding.writeVarUint(e, MESSAGE_QUERY_AWARENESS));
+      this.queueEmit();
+    });
+    peer.on('close', () => this.onConnClosed(state));
+    peer.on('error', (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.addProblem('peer-connection-error', `The connection to a peer failed (${message.slice(0, 120)}); Lockstep will reconnect.`);
+    });
+    this.queueEmit();
+  }
+
+  private onConnClosed(state: ConnState): void {
+    if (state.closed) return;
+    state.closed = true;
+    this.clearQueue(state);
+    state.reassembler.clear();
+    this.conns.delete(state.conn);
+    // Forget the presence this peer brought, unless another open connection still vouches
+    // for it (y-webrtc leaves it to a 30-second timeout, showing ghosts after reconnects).
+    const stillVouched = new Set<number>();
+    for (const other of this.conns.values()) for (const id of other.clientIds) stillVouched.add(id);
+    const stale = [...state.clientIds].filter((id) => !stillVouched.has(id) && id !== this.awareness.clientID);
+    if (stale.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, stale, 'peer-closed');
+    this.queueEmit();
+  }
+
+  private goOffline(): void {
+    this.savedLocalState = this.awareness.getLocalState();
+    this.provider.disconnect();
+    // y-webrtc appends to this list on every connect() without ever clearing it.
+    (this.provider as unknown as { signalingConns: unknown[] }).signalingConns = [];
+    const remote = [...this.awareness.getStates().keys()].filter((id) => id !== this.awareness.clientID);
+    if (remote.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, remote, 'offline');
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Sending
+
+  private sendMessage(state: ConnState, write: (encoder: encoding.Encoder) => void): void {
+    const encoder = encoding.createEncoder();
+    write(encoder);
+    this.send(state, encoding.toUint8Array(encoder));
+  }
+
+  private sendStep1(state: ConnState): void {
+    state.lastStep1SentAt = Date.now();
+    this.sendMessage(state, (e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(e, this.doc);
+    });
+  }
+
+  private send(state: ConnState, data: Uint8Array): void {
+    if (state.closed || this.destroyed) return;
+    const channel = state.peer._channel;
+    // Before the channel opens there is nothing to lose: the step 1 exchange on connect
+    // transfers everything (y-webrtc broadcasts to half-open conns too).
+    if (channel === undefined || channel.readyState !== 'open') return;
+    if (state.queuedBytes + data.length > MAX_QUEUED_BYTES) {
+      this.clearQueue(state);
+      this.addProblem('send-overflow', 'A peer could not keep up with the data sent to it; Lockstep will resync with it.');
+      this.scheduleResync(state);
+      return;
+    }
+    for (const frame of splitMessage(data, state.nextMessageId++)) {
+      state.queue.push(frame);
+      state.queuedBytes += frame.length;
+    }
+    this.drain(state);
+  }
+
+  private drain(state: ConnState): void {
+    const channel = state.peer._channel;
+    while (state.queue.length > 0) {
+      if (state.closed || channel === undefined || channel.readyState !== 'open') {
+        this.clearQueue(state);
+        return;
+      }
+      if (channel.bufferedAmount > HIGH_WATER_BYTES) {
+        if (state.drainTimer === null) {
+          // bufferedamountlow is the fast path; the timer covers browsers that skip it.
+          const resume = (): void => {
+            channel.removeEventListener('bufferedamountlow', resume);
+            if (state.drainTimer !== null) clearTimeout(state.drainTimer);
+            state.drainTimer = null;
+            this.drain(state);
+          };
+          channel.addEventListener('bufferedamountlow', resume);
+          state.drainTimer = setTimeout(resume, 50);
+        }
+        return;
+      }
+      const frame = state.queue.shift() as Uint8Array;
+      state.queuedBytes -= frame.length;
+      try {
+        channel.send(frame as Uint8Array<ArrayBuffer>);
+      } catch (error) {
+        this.clearQueue(state);
+        const message = error instanceof Error ? error.message : String(error);
+        this.addProblem('send-failed', `Sending to a peer failed (${message.slice(0, 120)}); Lockstep will resync with it.`);
+        this.scheduleResync(state);
+        return;
+      }
+    }
+  }
+
+  private clearQueue(state: ConnState): void {
+    state.queue = [];
+    state.queuedBytes = 0;
+    if (state.drainTimer !== null) clearTimeout(state.drainTimer);
+    state.drainTimer = null;
+  }
+
+  private scheduleResync(state: ConnState): void {
+    setTimeout(() => {
+      if (!state.closed && !this.destroyed) this.sendStep1(state);
+    }, 250 + Math.random() * 500);
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Receiving
+
+  private receive(state: ConnState, data: Uint8Array): void {
+    if (state.closed || this.destroyed) return;
+    let message = data;
+    if (isFrame(data)) {
+      const result = state.reassembler.push(data);
+      if (!result.ok) {
+        this.addProblem('peer-bad-data', `A peer sent data Lockstep could not read; it was ignored. (${result.error.message})`);
+        return;
+      }
+      if (result.value === null) return;
+      message = result.value;
+    }
+    try {
+      this.handleMessage(state, message);
+    } catch {
+      this.addProblem('peer-bad-data', 'A peer sent data Lockstep could not read; it was ignored.');
+    }
+  }
+
+  private handleMessage(state: ConnState, message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          const stateVector = decoding.readVarUint8Array(decoder);
+          const theirs = Y.decodeStateVector(stateVector);
+          this.sendMessage(state, (e) => {
+            encoding.writeVarUint(e, MESSAGE_SYNC);
+            syncProtocol.writeSyncStep2(e, this.doc, stateVector);
+          });
+          // They have something we lack: ask now rather than at the next anti-entropy round.
+          const now = Date.now();
+          if (this.isAheadOfUs(theirs) && now - state.lastStep1ReplyAt > 1000) {
+            state.lastStep1ReplyAt = now;
+            this.sendStep1(state);
+          }
+        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          const update = decoding.readVarUint8Array(decoder);
+          Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+          if (syncType === syncProtocol.messageYjsSyncStep2) this.markSynced(state);
+        } else {
+          throw new Error('unknown sync message');
+        }
+        break;
+      }
+      case MESSAGE_QUERY_AWARENESS:
+        this.sendMessage(state, (e) => {
+          encoding.writeVarUint(e, MESSAGE_AWARENESS);
+          encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
+        });
+        break;
+      case MESSAGE_AWARENESS:
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), state);
+        break;
+      case MESSAGE_BC_PEER_ID:
+        // Only meaningful over BroadcastChannel; never over WebRTC.
+        break;
+      default:
+        throw new Error('unknown message type');
+    }
+  }
+
+  private isAheadOfUs(theirs: Map<number, number>): boolean {
+    for (const [client, clock] of theirs) {
+      if (clock > Y.getState(this.doc.store, client)) return true;
+    }
+    return false;
+  }
+
+  private markSynced(state: ConnState): void {
+    const now = Date.now();
+    state.lastStep2At = now;
+    this.attemptsByPeer.delete(state.peerId);
+    this.lastSyncedAt = now;
+    const clientId = state.clientIds.values().next().value;
+    this.lastSyncedWith = (clientId === undefined ? undefined : this.nameOf(clientId)) ?? `peer ${state.peerId.slice(0, 8)}`;
+    this.queueEmit();
+  }
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const state = typeof origin === 'object' && origin !== null ? this.conns.get((origin as ConnState).conn) : undefined;
+    if (state === undefined || state !== origin) return;
+    for (const id of [...change.added, ...change.updated]) if (id !== this.awareness.clientID) state.clientIds.add(id);
+    for (const id of change.removed) state.clientIds.delete(id);
+    this.queueEmit();
+  };
+
+  private nameOf(clientId: number): string | undefined {
+    const user: unknown = (this.awareness.getStates().get(clientId) as { user?: unknown } | undefined)?.user;
+    const name = typeof user === 'object' && user !== null ? (user as { name?: unknown }).name : undefined;
+    return typeof name === 'string' ? name.slice(0, 100) : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Health: anti-entropy, stuck connections, signaling
+
+  private tick(): void {
+    if (this.destroyed) return;
+    const now = Date.now();
+    const antiEntropy = now - this.lastAntiEntropyAt >= this.timing.antiEntropyMs;
+    if (antiEntropy) this.lastAntiEntropyAt = now;
+    for (const state of [...this.conns.values()]) {
+      try {
+        this.checkConn(state, now, antiEntropy);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.addProblem('sync-internal', `Lockstep hit an unexpected error while checking a connection (${message.slice(0, 120)}).`);
+      }
+    }
+    this.checkSignaling();
+    this.queueEmit();
+  }
+
+  private checkConn(state: ConnState, now: number, antiEntropy: boolean): void {
+    state.reassembler.sweep();
+    const progressAt = Math.max(state.reassembler.lastProgressAt() ?? 0, state.lastStep2At ?? 0, state.createdAt);
+    if (state.lastStep2At === null) {
+      const attempts = this.attemptsByPeer.get(state.peerId) ?? 0;
+      const lowerSide = this.room.peerId < state.peerId;
+      const limit = (this.timing.stuckAfterMs + (lowerSide ? 0 : this.timing.higherSideExtraMs)) * Math.min(2 ** attempts, 8);
+      if (now - progressAt > limit) {
+        this.recover(state, attempts);
+        return;
+      }
+    } else if (state.connectedAt !== null && now - progressAt > this.timing.silentAfterMs && now - state.lastStep1SentAt < this.timing.antiEntropyMs * 2) {
+      this.recover(state, this.attemptsByPeer.get(state.peerId) ?? 0);
+      return;
+    }
+    if (antiEntropy && state.connectedAt !== null) this.sendStep1(state);
+  }
+
+  private recover(state: ConnState, attempts: number): void {
+    this.stuckRecoveries++;
+    this.attemptsByPeer.set(state.peerId, attempts + 1);
+    this.addProblem('stuck-connection', 'A connection to a peer stalled; Lockstep is reconnecting to it.');
+    // destroy() emits 'close' on the next tick; y-webrtc then forgets the conn and
+    // re-announces us, so the peer (or we, on its announce) opens a fresh connection.
+    state.conn.destroy();
+  }
+
+  private signalingStatus(): SignalingStatus[] {
+    const byUrl = new Map<string, boolean>();
+    const list = (this.provider as unknown as { signalingConns: Array<{ url: string; connected: boolean }> }).signalingConns;
+    for (const conn of list) byUrl.set(conn.url, conn.connected);
+    for (const url of this.provider.signalingUrls) if (!byUrl.has(url)) byUrl.set(url, false);
+    return [...byUrl].map(([url, connected]) => ({ url, connected: connected && this.online }));
+  }
+
+  private checkSignaling(): void {
+    // Signaling sockets are replaced on every reconnect; hook each new one once.
+    const list = (this.provider as unknown as { signalingConns: SignalingSocket[] }).signalingConns;
+    for (const socket of list) {
+      if (this.hookedSignaling.has(socket)) continue;
+      this.hookedSignaling.add(socket);
+      socket.on('connect', () => this.queueEmit());
+      socket.on('disconnect', () => {
+        if (this.online && !this.destroyed) {
+          this.addProblem('signaling-lost', `Lost contact with the signaling server ${socket.url}. Open connections keep working; new peers can join once it is back.`);
+        }
+        this.queueEmit();
+      });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Problems and status events
+
+  private addProblem(code: string, message: string): void {
+    const now = Date.now();
+    const last = this.problems[this.problems.length - 1];
+    if (last !== undefined && last.code === code && now - last.at < 5000) {
+      last.at = now;
+    } else {
+      this.problems.push({ code, message, at: now });
+      if (this.problems.length > MAX_PROBLEMS) this.problems.shift();
+    }
+    this.queueEmit();
+  }
+
+  private queueEmit(): void {
+    if (this.emitQueued) return;
+    this.emitQueued = true;
+    queueMicrotask(() => {
+      this.emitQueued = false;
+      this.emit();
+    });
+  }
+
+  private emit(): void {
+    if (this.listeners.size === 0) return;
+    const status = this.status();
+    const fingerprint = JSON.stringify(status);
+    if (fingerprint === this.lastEmitted) return;
+    this.lastEmitted = fingerprint;
+    for (const listener of this.listeners) {
+      try {
+        listener(status);
+      } catch {
+        // A broken listener must not stop sync or the other listeners.
+      }
+    }
+  }
+}

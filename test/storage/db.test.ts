@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { LockstepDB, MIGRATED_KEY, forgetLockstepDB, openLockstepDB, type Migration } from '../../renderer/storage/db';
+import { defineKvKey, getKv, setKv } from '../../renderer/storage/kv';
+import { freshDB } from './helpers';
+
+const toClose: LockstepDB[] = [];
+afterEach(() => {
+  for (const d of toClose.splice(0)) d.close();
+});
+
+function rawOpen(name: string, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
+    req.onupgradeneeded = () => upgrade?.(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function rawGet(db: IDBDatabase, store: string, key: IDBValidKey): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = db.transaction(store, 'readonly').objectStore(store).get(key);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('openLockstepDB', () => {
+  it('opens once per name and declares every table', async () => {
+    const name = `single-${Math.random()}`;
+    const first = await openLockstepDB(name);
+    const second = await openLockstepDB(name);
+    if (!first.ok || !second.ok) throw new Error('open failed');
+    toClose.push(first.value);
+    expect(second.value).toBe(first.value);
+    expect(first.value.tables.map((t) => t.name).sort()).toEqual(['kv', 'plans', 'quarantine', 'snapshots', 'updates']);
+    forgetLockstepDB(name);
+  });
+
+  it('refuses a database written by a newer schema, with a clear message, deleting nothing', async () => {
+    const name = `newer-${Math.random()}`;
+    const future = await rawOpen(name, 990, (db) => {
+      db.createObjectStore('plans', { keyPath: 'id' }).put({ id: 'p1', title: 'From the future', shape: 'v99' });
+      db.createObjectStore('somethingNew');
+    });
+    future.close();
+
+    const result = await openLockstepDB(name);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('storage/newer-version');
+    expect(result.error.message).toMatch(/newer version of Lockstep/);
+    expect(result.error.message).toMatch(/Nothing was changed or deleted/);
+
+    // The guard inside LockstepDB catches direct opens too (e.g. Dexie's auto-open).
+    const direct = new LockstepDB(name);
+    await expect(direct.open()).rejects.toBeTruthy();
+    direct.close();
+
+    const after = await rawOpen(name);
+    expect(after.version).toBe(990);
+    expect(Array.from(after.objectStoreNames).sort()).toEqual(['plans', 'somethingNew']);
+    expect(await rawGet(after, 'plans', 'p1')).toEqual({ id: 'p1', title: 'From the future', shape: 'v99' });
+    after.close();
+  });
+});
+
+describe('data migrations (dexie issue 1175: upgrade lost when killed mid-way)', () => {
+  const addStage: Migration = async (tx) => {
+    await tx.table('plans').toCollection().modify((row: Record<string, unknown>) => {
+      row['stage'] ??= 'draft';
+    });
+  };
+
+  it('marks a new database as migrated', async () => {
+    const d = freshDB('migrate');
+    toClose.push(d);
+    await d.open();
+    expect(await d.kv.get(MIGRATED_KEY)).toEqual({ key: MIGRATED_KEY, value: 1 });
+  });
+
+  it('re-runs a migration whose transaction never committed, on the next open', async () => {
+    const seed = freshDB('migrate');
+    await seed.open();
+    await seed.table('plans').put({ id: 'p', title: 'Old row' });
+    await seed.kv.put({ key: MIGRATED_KEY, value: 0 }); // the state a killed migration leaves
+    seed.close();
+
+    // "Killed" half-way: the first rows change, then the process dies (here: throws).
+    const dying = new LockstepDB(seed.name, {
+      migrations: { 1: async (tx) => { await addStage(tx); throw new Error('process killed'); } },
+    });
+    await expect(dying.open()).rejects.toBeTruthy();
+    dying.close();
+    const raw = await rawOpen(seed.name);
+    expect(await rawGet(raw, 'plans', 'p')).toEqual({ id: 'p', title: 'Old row' }); // rolled back
+    expect(await rawGet(raw, 'kv', MIGRATED_KEY)).toEqual({ key: MIGRATED_KEY, value: 0 });
+    raw.close();
+
+    const healthy = new LockstepDB(seed.name, { migrations: { 1: addStage } });
+    toClose.push(healthy);
+    await healthy.open();
+    expect(await healthy.table('plans').get('p')).toEqual({ id: 'p', title: 'Old row', stage: 'draft' });
+    expect((await healthy.kv.get(MIGRATED_KEY))?.value).toBe(1);
+  });
+});
+
+describe('kv', () => {
+  const language = defineKvKey('language', z.enum(['en', 'nl', 'fi']), 'en');
+  const profile = defineKvKey('profile', z.object({ name: z.string().min(1), colour: z.string() }).nullable(), null);
+
+  it('returns the fallback when nothing is stored, and what was set otherwise', async () => {
+    const d = freshDB('kv');
+    toClose.push(d);
+    expect(await getKv(d, language)).toEqual({ value: 'en', problem: null });
+    expect(await setKv(d, language, 'fi')).toEqual({ ok: true, value: 'fi' });
+    expect(await getKv(d, language)).toEqual({ value: 'fi', problem: null });
+    await setKv(d, profile, { name: 'Ana', colour: '#f80' });
+    expect((await getKv(d, profile)).value).toEqual({ name: 'Ana', colour: '#f80' });
+  });
+
+  it('falls back and reports a damaged value, and refuses to store an invalid one', async () => {
+    const d = freshDB('kv');
+    toClose.push(d);
+    await d.kv.put({ key: 'language', value: 'klingon' });
+    const read = await getKv(d, language);
+    expect(read.value).toBe('en');
+    expect(read.problem).toMatchObject({ code: 'storage/invalid' });
+    expect(await d.kv.get('language')).toEqual({ key: 'language', value: 'klingon' }); // not deleted
+    expect(await setKv(d, profile, { name: '', colour: 'x' })).toMatchObject({ ok: false, error: { code: 'storage/invalid' } });
+  });
+});

@@ -1,0 +1,101 @@
+import * as Y from 'yjs';
+import { expect } from 'vitest';
+import { LockstepDB } from '../../renderer/storage/db';
+import { persistDoc } from '../../renderer/storage/docPersistence';
+
+let counter = 0;
+/** A fresh database per test; fake-indexeddb is shared by the whole file. */
+export function freshDB(prefix = 'test'): LockstepDB {
+  counter += 1;
+  return new LockstepDB(`${prefix}-${counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** mulberry32: small, seeded, good enough for test schedules. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The plan-like shape used across storage tests: named types, compared explicitly. */
+export function snapshotOf(doc: Y.Doc) {
+  return {
+    brief: doc.getMap('brief').toJSON(),
+    narrative: doc.getText('narrative').toString(),
+    milestones: doc.getArray('milestones').toJSON(),
+  };
+}
+
+export function expectSameContent(actual: Y.Doc, expected: Y.Doc): void {
+  expect(snapshotOf(actual)).toEqual(snapshotOf(expected));
+  expect(Y.encodeStateVector(actual)).toEqual(Y.encodeStateVector(expected));
+}
+
+/** One random edit on the plan-like shape. */
+export function randomEdit(doc: Y.Doc, rnd: () => number, i: number): void {
+  const pick = rnd();
+  if (pick < 0.4) {
+    const text = doc.getText('narrative');
+    text.insert(Math.floor(rnd() * (text.length + 1)), String.fromCharCode(97 + (i % 26)));
+  } else if (pick < 0.55) {
+    const text = doc.getText('narrative');
+    if (text.length > 0) text.delete(Math.floor(rnd() * text.length), 1);
+  } else if (pick < 0.85) {
+    doc.getMap('brief').set(`field${Math.floor(rnd() * 20)}`, i);
+  } else {
+    doc.getArray('milestones').push([{ n: i }]);
+  }
+}
+
+export type TxLogEntry = { kind: 'begin' | 'complete' | 'abort'; id: number; stores: string[]; mode: string } | { kind: 'status'; state: string };
+
+/**
+ * Records every IndexedDB transaction independently of Dexie by wrapping
+ * IDBDatabase#transaction, so "saved" can be checked against the real complete event.
+ */
+export function instrumentTransactions(): { log: TxLogEntry[]; restore: () => void } {
+  const proto = globalThis.IDBDatabase.prototype;
+  const original = proto.transaction;
+  const log: TxLogEntry[] = [];
+  let next = 0;
+  proto.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    const tx = original.apply(this, args);
+    const id = ++next;
+    const stores = Array.from(tx.objectStoreNames);
+    const mode = tx.mode;
+    log.push({ kind: 'begin', id, stores, mode });
+    // Added before Dexie assigns oncomplete, so this runs first.
+    tx.addEventListener('complete', () => log.push({ kind: 'complete', id, stores, mode }));
+    tx.addEventListener('abort', () => log.push({ kind: 'abort', id, stores, mode }));
+    return tx;
+  } as IDBDatabase['transaction'];
+  return { log, restore: () => void (proto.transaction = original) };
+}
+
+export const isUpdatesWrite = (e: TxLogEntry): boolean =>
+  e.kind !== 'status' && e.mode === 'readwrite' && e.stores.includes('updates');
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves when `check` holds, polling; fails the test after `timeoutMs`. */
+export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
+    await sleep(5);
+  }
+}
+
+/** Opens a fresh Y.Doc from the database and returns it once loaded (then detaches). */
+export async function reload(db: LockstepDB, docId: string) {
+  const doc = new Y.Doc();
+  const p = persistDoc(db, docId, doc, { compactOnOpen: false });
+  const report = await p.whenLoaded;
+  await p.destroy();
+  return { doc, report };
+}
