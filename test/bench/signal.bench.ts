@@ -10,8 +10,14 @@
  * y-webrtc discards; those echoes are not counted for either server).
  *
  * The per-client rate (40/s) stays below Lockstep's default rate limit (100 frames/s,
- * burst 300), so the hardening is on and honest clients are not throttled; the run checks
- * that every offered frame arrived and no connection was closed.
+ * burst 300), so the hardening is on and honest clients are not throttled. A round fails if
+ * any client is disconnected; the note reports which share of the frames sent during the
+ * window had arrived 3 s after it (below 100 % means the pair of processes fell behind the
+ * offered load on this machine, not that frames were dropped: neither server drops frames
+ * to a reader that keeps reading).
+ *
+ * On a shared machine the wall-clock throughput follows whatever CPU the processes get;
+ * signal.cpu_us_per_msg (server CPU time per delivered frame) is the steadier comparison.
  *
  *   npx tsx test/bench/signal.bench.ts
  */
@@ -70,6 +76,8 @@ interface RoundResult {
   /** Server CPU time (user + system) per delivered frame: insensitive to other load on the machine. */
   cpuUsPerFrame: number;
   peakRssMb: number;
+  /** RSS before any client connected: the runtime's own baseline. */
+  idleRssMb: number;
   deliveryRatio: number;
   closedClients: number;
 }
@@ -87,9 +95,22 @@ export async function benchSignal(): Promise<Metrics> {
       ours.deliveredPerS,
       'msg/s',
       anchor.deliveredPerS,
-      `frames delivered to other subscribers, ${load}; best of ${ROUNDS}; frames sent in the window that arrived: ours ${pct(ours.deliveryRatio)}, stock ${pct(anchor.deliveryRatio)}; server CPU per delivered frame ours ${ours.cpuUsPerFrame.toFixed(2)} µs, stock ${anchor.cpuUsPerFrame.toFixed(2)} µs; anchor = y-webrtc bin/server.js`,
+      `frames delivered to other subscribers, ${load}; best of ${ROUNDS}; frames sent in the window that arrived: ours ${pct(ours.deliveryRatio)}, stock ${pct(anchor.deliveryRatio)}; anchor = y-webrtc bin/server.js`,
     ),
-    'signal.rss_mb': metric(ours.peakRssMb, 'MB', anchor.peakRssMb, `server peak RSS under that load (lower is better); anchor = y-webrtc bin/server.js`),
+    // Not one of the required metrics, but the one least disturbed by other load on the
+    // machine: the server process's own CPU time per frame it delivered (lower is better).
+    'signal.cpu_us_per_msg': metric(
+      ours.cpuUsPerFrame,
+      'µs',
+      anchor.cpuUsPerFrame,
+      `server CPU time (user + system) per delivered frame under the same load, lowest of ${ROUNDS}; anchor = y-webrtc bin/server.js`,
+    ),
+    'signal.rss_mb': metric(
+      ours.peakRssMb,
+      'MB',
+      anchor.peakRssMb,
+      `server peak RSS under that load (lower is better), both started with node --import tsx; idle before load ours ${ours.idleRssMb.toFixed(1)} MB, stock ${anchor.idleRssMb.toFixed(1)} MB; anchor = y-webrtc bin/server.js`,
+    ),
   };
 }
 
@@ -98,6 +119,7 @@ function summarize(rounds: RoundResult[]): RoundResult {
   return {
     ...best,
     peakRssMb: Math.max(...rounds.map((r) => r.peakRssMb)),
+    idleRssMb: Math.max(...rounds.map((r) => r.idleRssMb)),
     cpuUsPerFrame: Math.min(...rounds.map((r) => r.cpuUsPerFrame)),
   };
 }
@@ -122,6 +144,7 @@ async function runRound(server: ServerUnderTest): Promise<RoundResult> {
 }
 
 async function driveLoad(url: string, pid: number): Promise<RoundResult> {
+  const idleRss = rssBytes(pid);
   const payload = 'A'.repeat(PAYLOAD_BYTES);
   const windowMark = Buffer.from('"w":1');
   const sockets: WebSocket[] = [];
@@ -209,6 +232,7 @@ async function driveLoad(url: string, pid: number): Promise<RoundResult> {
     deliveredPerS: receivedInWindow / elapsedS,
     cpuUsPerFrame: receivedInWindow === 0 ? Number.NaN : (cpuUsed * 1e6) / receivedInWindow,
     peakRssMb: peakRss / (1024 * 1024),
+    idleRssMb: idleRss / (1024 * 1024),
     deliveryRatio: expected === 0 ? 0 : windowFramesArrived / expected,
     closedClients,
   };
