@@ -41,6 +41,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The same suite inside `npm test`, with a time budget: fewer crashes and seeds.
+        test: {
+          name: 'reliability-ci',
+          environment: 'node',
+          include: ['test/reliability/**/*.test.ts'],
+          setupFiles: ['test/setup/fake-indexeddb.ts'],
+          fileParallelism: false,
+          testTimeout: 1_800_000,
+          hookTimeout: 120_000,
+          env: { CRASHES: '10', SEEDS: '1', FUZZ_CASES: '1000' },
+        },
+      },
     ],
   },
 });
