@@ -4,6 +4,12 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import { hashToRoute } from './app/routeSlice';
 import { ServicesProvider, type AppServices } from './app/services';
+import { presenceUserFrom } from './collab/identity';
+import { servingSignalingUrl } from './collab/environment';
+import { createCollabRuntime } from './collab/runtime';
+import { CollabProvider } from './features/connection/collabContext';
+import { startPlanSync } from './sync/session';
+import { reloadLibrary } from './features/library/actions';
 import { loadProfile } from './features/profile/actions';
 import { languageKey } from './features/settings/languageKey';
 import { getHost } from './host';
@@ -36,13 +42,25 @@ async function start(rootElement: HTMLElement): Promise<void> {
   store.setLanguage(language);
   store.navigate(hashToRoute(window.location.hash) ?? { name: 'library' });
   await loadProfile(db, useAppStore);
+  // The sidebar lists recent plans on every screen, so the library loads up front.
+  await reloadLibrary({ db, store: useAppStore });
 
-  const services: AppServices = { db, host, attachSync: null };
+  // Peer-to-peer sync: a plan syncs only once it is shared (its library row holds the secret).
+  const collab = await createCollabRuntime({
+    db,
+    host,
+    startSync: startPlanSync,
+    identity: () => presenceUserFrom(useAppStore.getState().profile),
+    servedBy: servingSignalingUrl(window.location, host.kind === 'browser'),
+  });
+  const services: AppServices = { db, host, attachSync: collab.attachSync };
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <ServicesProvider services={services}>
-          <App />
+          <CollabProvider runtime={collab}>
+            <App />
+          </CollabProvider>
         </ServicesProvider>
       </I18nextProvider>
     </StrictMode>,

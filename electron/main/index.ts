@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { DEEP_LINK_SCHEME } from './app-origin';
 import { sendEvent } from './events';
@@ -34,6 +34,12 @@ function main(): void {
   const openQueue = new OpenRequestQueue();
   let mainWindow: BrowserWindow | null = null;
 
+  // A double-clicked file that cannot be read never reaches the renderer, so main says why.
+  const reportOpenFailure = (filePath: string, reason: string): void => {
+    const options = { type: 'warning' as const, title: 'Lockstep', message: `Lockstep could not open ${path.basename(filePath)}.`, detail: reason };
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+  };
+
   const forward = (requests: OpenRequest[]): void => {
     for (const request of requests) {
       if (request.kind === 'url') {
@@ -42,19 +48,19 @@ function main(): void {
       }
       void readFileWithLimit(request.path).then((file) => {
         if (file.ok) openQueue.push({ name: 'app:open-file', payload: file.value });
-        else console.warn(`[lockstep] could not open ${request.path}: ${file.error.message}`);
+        else reportOpenFailure(request.path, file.error.message);
       });
     }
   };
 
-  // Reviewed (Electronegativity PROTOCOL_HANDLER_JS_CHECK): lockstep:// links only ever
-  // become an 'app:open-url' string for the renderer, which parses them with the invite
-  // format's validator; nothing in main acts on their content.
   const forwardOne = (value: string): void => {
     const request = openRequestFor(value);
     if (request) forward([request]);
   };
 
+  // Reviewed (Electronegativity PROTOCOL_HANDLER_JS_CHECK): lockstep:// links only ever
+  // become an 'app:open-url' string for the renderer, which parses them with the invite
+  // format's validator; nothing in main acts on their content.
   const registerDeepLinks = (): void => {
     // Unpackaged runs (`electron .`) must name the app folder or the OS relaunches bare Electron.
     const entry = process.argv[1];

@@ -6,11 +6,14 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useAppStore } from '../state/store';
 import { Toaster } from '../ui';
 import './builtinSections';
+import '../features/history/register';
+import { PlanFileBridge } from '../features/export/PlanFileBridge';
 import { broadcastMenuCommand } from './menuEvents';
 import { hashToRoute, routeToHash } from './routeSlice';
 import { useServices } from './services';
 import { Sidebar } from './Sidebar';
 import { WorkspaceScreen } from './workspace/WorkspaceScreen';
+import { JoinController } from '../features/sharing/JoinDialog';
 
 /** Keeps the route and location.hash in step (reload and back/forward work in app:// and http://). */
 function useHashRouting(): void {
@@ -80,6 +83,8 @@ export function App() {
     </div>
     {/* Outside the grid: Radix renders wrapper elements that would otherwise become grid rows. */}
     <FirstRunDialog />
+    <JoinController />
+    <PlanFileBridge />
     <Toaster toasts={toasts} onDismiss={dismissToast} closeLabel={t('common.dismiss')} regionLabel={t('common.notifications')} />
     </>
   );

@@ -3,6 +3,7 @@ import type { PlanEntry } from '../storage';
 import { useAppStore } from '../state/store';
 import { initials } from '../features/profile/profile';
 import { Avatar, Icon } from '../ui';
+import { HomeBadge } from '../features/home/HomePanel';
 
 /** Brand, main navigation, pinned/recent plans for quick switching, and who is planning. */
 export function Sidebar() {
@@ -35,6 +36,7 @@ export function Sidebar() {
         >
           <Icon name="plans" />
           {t('nav.plans')}
+          <HomeBadge />
         </button>
         {recent.length > 0 ? (
           <ul className="nav__plans">

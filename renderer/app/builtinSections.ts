@@ -8,3 +8,5 @@ registerSection({ id: 'brief', labelKey: 'workspace.sections.brief', icon: 'brie
 registerSection({ id: 'segments', labelKey: 'workspace.sections.segments', icon: 'segments', order: 20, Component: SegmentsSection });
 registerSection({ id: 'journey', labelKey: 'workspace.sections.journey', icon: 'journey', order: 30, Component: JourneySection });
 registerSection({ id: 'milestones', labelKey: 'workspace.sections.milestones', icon: 'milestones', order: 40, Component: MilestonesSection });
+import '../features/offers/registerSections';
+import '../features/scorecard/registerSections';

@@ -33,17 +33,25 @@ export function useUndoState(): UndoState {
 
 export type PlanCommand<T> = (doc: Y.Doc, ctx: CommandContext) => Result<T>;
 
+export interface RunOptions {
+  /** Typing into a long text: consecutive edits merge into one undo step. */
+  merge?: boolean;
+}
+
 /**
- * Runs a domain command against the open plan. A refused command shows its translated error
- * as a toast and returns the Result so the caller can also show it inline.
+ * Runs a domain command against the open plan. Every command is its own undo step (adding,
+ * removing, committing a title) unless `merge` says it is typing. A refused command shows its
+ * translated error as a toast and returns the Result so the caller can also show it inline.
  */
-export function useRunCommand(): <T>(command: PlanCommand<T>) => Result<T> {
+export function useRunCommand(): <T>(command: PlanCommand<T>, options?: RunOptions) => Result<T> {
   const session = usePlanSession();
   const showToast = useAppStore((s) => s.showToast);
   const errorText = useErrorText();
   return useCallback(
-    <T,>(command: PlanCommand<T>): Result<T> => {
+    <T,>(command: PlanCommand<T>, options?: RunOptions): Result<T> => {
+      if (!options?.merge) session.stopCapturing();
       const result = command(session.doc, session.ctx);
+      if (!options?.merge) session.stopCapturing();
       if (!result.ok) showToast({ tone: 'error', message: errorText(result.error) });
       return result;
     },

@@ -5,3 +5,5 @@ export * from './markdown';
 export * from './printable';
 export * from './printDom';
 export * from './actions';
+export * from './scorecardSection';
+export * from './translator';

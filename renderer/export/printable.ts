@@ -21,7 +21,7 @@ export const PRINT_CSS = `
 .lockstep-print table { width: 100%; border-collapse: collapse; margin: 1mm 0 3mm; font-size: 9.5pt; }
 .lockstep-print th, .lockstep-print td { text-align: left; vertical-align: top; padding: 1.2mm 1.8mm; border: 0.5pt solid #c4cad1; white-space: pre-wrap; }
 .lockstep-print th { background: #eef1f4; font-weight: 600; }
-.lockstep-print tr, .lockstep-print .lp-segment { break-inside: avoid; }
+.lockstep-print tr, .lockstep-print dd { break-inside: avoid; }
 .lockstep-print table.lp-details th { width: 32%; }
 .lockstep-print .lp-note { border-left: 2pt solid #b7791f; background: #fff8e6; padding: 2mm 3mm; margin: 2mm 0 3mm; }
 .lockstep-print dl { margin: 0 0 2mm; }

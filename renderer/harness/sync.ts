@@ -10,15 +10,15 @@ import { readPeers, setLocalPresence, type PeerPresence } from '../sync/presence
 import { sessionsForTests, startPlanSync, type PlanSyncSession, type SyncStatus, type SyncTiming } from '../sync/session';
 
 const params = new URLSearchParams(location.hash.slice(1));
-const secretHex = params.get('secret') ?? '';
+let secretHex = params.get('secret') ?? '';
 const signaling = (params.get('signal') ?? '').split(',').filter((u) => u.length > 0);
 const name = params.get('name') ?? 'peer';
 // Optional timing overrides (JSON), e.g. to measure how often pairs stall without recovery.
 const timing = JSON.parse(params.get('timing') ?? '{}') as Partial<SyncTiming>;
 
-const doc = new Y.Doc();
-const kv = doc.getMap<unknown>('kv');
-const bulk = doc.getArray<string>('bulk');
+let doc = new Y.Doc();
+let kv = doc.getMap<unknown>('kv');
+let bulk = doc.getArray<string>('bulk');
 let session: PlanSyncSession | null = null;
 let startedAt: number | null = null;
 let firstSyncedAt: number | null = null;
@@ -129,9 +129,23 @@ function sendGarbage(seed: number): number {
   return sent;
 }
 
+/** Ends the session and starts over with an empty document and a new secret (page reuse). */
+function reset(newSecretHex: string): void {
+  session?.destroy();
+  session = null;
+  doc.destroy();
+  doc = new Y.Doc();
+  kv = doc.getMap<unknown>('kv');
+  bulk = doc.getArray<string>('bulk');
+  secretHex = newSecretHex;
+  startedAt = null;
+  firstSyncedAt = null;
+}
+
 const harness = {
   start,
   startAt,
+  reset,
   set(key: string, value: unknown): void {
     kv.set(key, value);
   },

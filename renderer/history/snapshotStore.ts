@@ -66,6 +66,18 @@ function toInfo(raw: unknown): SnapshotInfo | null {
   };
 }
 
+const listeners = new Set<(planId: string) => void>();
+
+/** Called after a snapshot of any plan was stored or deleted (e.g. to refresh a list). */
+export function onSnapshotsChanged(listener: (planId: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function changed(planId: string): void {
+  for (const listener of [...listeners]) listener(planId);
+}
+
 export interface NewSnapshot extends SnapshotMeta {
   name: string;
   now?: number;
@@ -95,6 +107,7 @@ export async function storeSnapshot(db: LockstepDB, planId: string, state: Uint8
       return added;
     });
     const info = toInfo({ ...row, id });
+    changed(planId);
     if (!info) return { ok: false, error: { code: 'storage/invalid', message: 'The snapshot could not be stored.' } };
     return { ok: true, value: info };
   } catch (error) {
@@ -146,6 +159,7 @@ export async function deleteSnapshot(db: LockstepDB, planId: string, id: number)
       const row = await db.snapshots.get(id);
       if (row?.docId === planId) await db.snapshots.delete(id);
     });
+    changed(planId);
     return { ok: true, value: undefined };
   } catch (error) {
     return { ok: false, error: storageProblemFrom(error, 'write') };

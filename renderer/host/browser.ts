@@ -2,6 +2,8 @@ import type { LockstepBridge } from '../../shared/ipc/bridge';
 import type { FileFilter, OpenedFile, SaveFileRequest } from '../../shared/ipc/contract';
 import { err, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
+// Vite inlines just this field; the desktop app reports the same value via app.getVersion().
+import { version as APP_VERSION } from '../../package.json';
 
 /** Same ceiling as the desktop app (electron/main/files.ts) so both hosts refuse alike. */
 export const BROWSER_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -25,11 +27,9 @@ function defaultEnvironment(): BrowserHostEnvironment {
     open: (url, target, features) => window.open(url, target, features),
     createObjectURL: (blob) => URL.createObjectURL(blob),
     revokeObjectURL: (url) => URL.revokeObjectURL(url),
-    version: typeof __LOCKSTEP_VERSION__ === 'string' ? __LOCKSTEP_VERSION__ : '0.0.0',
+    version: APP_VERSION,
   };
 }
-
-declare const __LOCKSTEP_VERSION__: string | undefined;
 
 export function acceptAttribute(filters: FileFilter[]): string {
   const extensions = filters.flatMap((f) => f.extensions).filter((e) => e !== '*');

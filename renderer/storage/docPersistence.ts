@@ -408,9 +408,14 @@ class DocPersister implements DocPersistence {
     let newSeq = 0;
     const moved: SkippedRow[] = [];
     await db.transaction('rw', db.updates, db.quarantine, async () => {
-      const rows = await this.seqRange().toArray();
+      // Keys first: usually every row is already known, and values are only read when not.
+      const keys = await this.seqRange().primaryKeys();
       let maxSeq = this.maxSeq;
-      const unseen = rows.filter((row) => !this.knownSeqs.has(row.seq));
+      for (const [, seq] of keys) maxSeq = Math.max(maxSeq, seq);
+      const unseenKeys = keys.filter(([, seq]) => !this.knownSeqs.has(seq));
+      const unseen = unseenKeys.length > 0
+        ? (await db.updates.bulkGet(unseenKeys)).filter((row): row is UpdateRow => row !== undefined)
+        : [];
       const unreadable: UpdateRow[] = [];
       if (unseen.length > 0) {
         // Outside Dexie's zone so doc observers that touch the database don't join this transaction.
@@ -428,7 +433,6 @@ class DocPersister implements DocPersistence {
           }, this);
         });
       }
-      for (const row of rows) maxSeq = Math.max(maxSeq, row.seq);
       for (const row of unreadable) {
         const reason: SkipReason = asBytes(row.update) ? 'unreadable-update' : 'not-bytes';
         await db.quarantine.add(this.quarantineRow([docId, row.seq], row, reason));
@@ -439,7 +443,7 @@ class DocPersister implements DocPersistence {
       covered = this.pending.length;
       const state = Y.encodeStateAsUpdate(this.doc);
       newSeq = maxSeq + 1;
-      if (rows.length > 0) await this.seqRange(maxSeq).delete();
+      if (keys.length > 0) await this.seqRange(maxSeq).delete();
       await db.updates.add({ docId, seq: newSeq, update: state });
     });
     this.knownSeqs = new Set([newSeq]);

@@ -42,7 +42,12 @@ const MESSAGE_BC_PEER_ID = 4;
 export interface SyncTiming {
   /** How often every connected peer gets a sync step 1 (anti-entropy). */
   antiEntropyMs: number;
-  /** A conn with no sync step 2 after this long is destroyed (lower peer id side). */
+  /**
+   * A conn is stuck when, for this long, it neither made signaling progress (offer, answer,
+   * ICE candidates) nor, once its data channel opened, delivered a sync step 2 in answer to
+   * our step 1s. Measured from the last sign of progress, not from creation, so a slow
+   * (loaded) machine is not mistaken for a stuck one.
+   */
   stuckAfterMs: number;
   /** Extra wait before the higher-peer-id side gives up on the same conn. */
   higherSideExtraMs: number;
@@ -55,7 +60,7 @@ export interface SyncTiming {
 export const DEFAULT_TIMING: SyncTiming = {
   antiEntropyMs: 3000,
   stuckAfterMs: 4000,
-  higherSideExtraMs: 2500,
+  higherSideExtraMs: 3000,
   silentAfterMs: 15000,
   tickMs: 500,
 };
@@ -134,6 +139,7 @@ interface SimplePeerLike {
   _pc?: RTCPeerConnection;
   send(data: Uint8Array): void;
   _onChannelMessage(event: { data: unknown }): void;
+  signal(data: unknown): void;
   on(event: string, listener: (...args: unknown[]) => void): void;
   destroy(): void;
 }
@@ -151,9 +157,13 @@ interface ConnState {
   peerId: string;
   createdAt: number;
   connectedAt: number | null;
+  /** Last offer/answer/candidate sent or applied for this conn. */
+  lastSignalAt: number;
   lastStep2At: number | null;
   lastStep1SentAt: number;
   lastStep1ReplyAt: number;
+  /** Last time a frame of a large message left for this peer (large sends delay replies). */
+  lastLargeSendAt: number;
   reassembler: Reassembler;
   queue: Uint8Array[];
   queuedBytes: number;
@@ -331,9 +341,11 @@ class Session implements PlanSyncSession {
       peerId: conn.remotePeerId,
       createdAt: Date.now(),
       connectedAt: null,
+      lastSignalAt: Date.now(),
       lastStep2At: null,
       lastStep1SentAt: 0,
       lastStep1ReplyAt: 0,
+      lastLargeSendAt: 0,
       reassembler: new Reassembler(),
       queue: [],
       queuedBytes: 0,
@@ -344,6 +356,14 @@ class Session implements PlanSyncSession {
     };
     this.conns.set(conn, state);
     peer.send = (data: Uint8Array) => this.send(state, data);
+    const originalSignal = peer.signal.bind(peer);
+    peer.signal = (data: unknown) => {
+      state.lastSignalAt = Date.now();
+      originalSignal(data);
+    };
+    peer.on('signal', () => {
+      state.lastSignalAt = Date.now();
+    });
     peer._onChannelMessage = (event: { data: unknown }) => {
       if (peer.destroyed) return;
       const bytes = toBytes(event.data);
@@ -461,6 +481,7 @@ class Session implements PlanSyncSession {
       state.queuedBytes -= frame.length;
       try {
         channel.send(frame as Uint8Array<ArrayBuffer>);
+        if (isFrame(frame)) state.lastLargeSendAt = Date.now();
       } catch (error) {
         this.clearQueue(state);
         const message = error instanceof Error ? error.message : String(error);
@@ -521,7 +542,8 @@ class Session implements PlanSyncSession {
           });
           // They have something we lack: ask now rather than at the next anti-entropy round.
           const now = Date.now();
-          if (this.isAheadOfUs(theirs) && now - state.lastStep1ReplyAt > 1000) {
+          const largeMoving = now - Math.max(state.reassembler.lastProgressAt() ?? 0, state.lastLargeSendAt) < this.timing.stuckAfterMs;
+          if (this.isAheadOfUs(theirs) && now - state.lastStep1ReplyAt > 1000 && this.mayAskForSync(state, now, largeMoving)) {
             state.lastStep1ReplyAt = now;
             this.sendStep1(state);
           }
@@ -607,20 +629,47 @@ class Session implements PlanSyncSession {
 
   private checkConn(state: ConnState, now: number, antiEntropy: boolean): void {
     state.reassembler.sweep();
-    const progressAt = Math.max(state.reassembler.lastProgressAt() ?? 0, state.lastStep2At ?? 0, state.createdAt);
-    if (state.lastStep2At === null) {
-      const attempts = this.attemptsByPeer.get(state.peerId) ?? 0;
-      const lowerSide = this.room.peerId < state.peerId;
-      const limit = (this.timing.stuckAfterMs + (lowerSide ? 0 : this.timing.higherSideExtraMs)) * Math.min(2 ** attempts, 8);
-      if (now - progressAt > limit) {
+    const attempts = this.attemptsByPeer.get(state.peerId) ?? 0;
+    // The lower peer id gives up first; the other side waits longer, so both never
+    // re-announce at the same moment and collide again. Repeated failures back off.
+    const lowerSide = this.room.peerId < state.peerId;
+    const patience = (this.timing.stuckAfterMs + (lowerSide ? 0 : this.timing.higherSideExtraMs)) * Math.min(2 ** attempts, 8);
+    // A large message moving in either direction delays every reply queued behind it on
+    // the ordered channel; that is progress, not a stall.
+    const largeMoveAt = Math.max(state.reassembler.lastProgressAt() ?? 0, state.lastLargeSendAt);
+    const movingLargeData = now - largeMoveAt < patience;
+    if (state.lastStep2At === null && !movingLargeData) {
+      const neverOpened = state.connectedAt === null && now - state.lastSignalAt > patience;
+      // Open but silent: our step 1s (at least two) went unanswered.
+      const openButMute = state.connectedAt !== null && now - state.connectedAt > patience && state.lastStep1SentAt > 0;
+      if (neverOpened || openButMute) {
         this.recover(state, attempts);
         return;
       }
-    } else if (state.connectedAt !== null && now - progressAt > this.timing.silentAfterMs && now - state.lastStep1SentAt < this.timing.antiEntropyMs * 2) {
-      this.recover(state, this.attemptsByPeer.get(state.peerId) ?? 0);
+    } else if (
+      state.lastStep2At !== null &&
+      state.connectedAt !== null &&
+      !movingLargeData &&
+      now - Math.max(state.lastStep2At, largeMoveAt) > this.timing.silentAfterMs &&
+      state.lastStep1SentAt > state.lastStep2At
+    ) {
+      this.recover(state, attempts);
       return;
     }
-    if (antiEntropy && state.connectedAt !== null) this.sendStep1(state);
+    if (state.connectedAt !== null && (antiEntropy || state.lastStep2At === null) && this.mayAskForSync(state, now, movingLargeData)) {
+      this.sendStep1(state);
+    }
+  }
+
+  /**
+   * One step 1 at a time: while one is unanswered, or a large message is moving, another
+   * would only make the peer queue another full reply behind the first (with a multi-MB
+   * plan that snowballs until the send queue overflows).
+   */
+  private mayAskForSync(state: ConnState, now: number, movingLargeData: boolean): boolean {
+    if (state.queue.length > 0 || movingLargeData || state.reassembler.pendingMessages > 0) return false;
+    const unanswered = state.lastStep1SentAt > (state.lastStep2At ?? 0);
+    return !unanswered || now - state.lastStep1SentAt > this.timing.silentAfterMs;
   }
 
   private recover(state: ConnState, attempts: number): void {

@@ -52,28 +52,58 @@ export function Field({
  * A textarea that writes on every input (long texts are Y.Text diffs, so every keystroke merges
  * with colleagues' edits) and grows with its content.
  */
-export function AutoTextArea({ value, onValue, minRows = 2, ...rest }: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & {
+export function AutoTextArea({ value, onValue, minRows = 2, onSelect, ...rest }: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & {
   value: string;
   onValue: (value: string) => void;
   minRows?: number;
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
+  // What the textarea showed and where the caret was, so a colleague's edit arriving while
+  // we type keeps our caret where it was instead of jumping to the end.
+  const shown = useRef({ value, start: 0, end: 0 });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     el.style.height = 'auto';
     el.style.height = `${el.scrollHeight + 2}px`;
+    const before = shown.current;
+    if (before.value !== value && document.activeElement === el) {
+      el.setSelectionRange(mapPosition(before.value, value, before.start), mapPosition(before.value, value, before.end));
+    }
+    shown.current = { value, start: el.selectionStart, end: el.selectionEnd };
   }, [value]);
+  const remember = (el: HTMLTextAreaElement): void => {
+    shown.current = { value: el.value, start: el.selectionStart, end: el.selectionEnd };
+  };
   return (
     <textarea
       ref={ref}
       className="input textarea"
       rows={minRows}
       value={value}
-      onChange={(e) => onValue(e.currentTarget.value)}
+      onChange={(e) => {
+        remember(e.currentTarget);
+        onValue(e.currentTarget.value);
+      }}
+      onSelect={(e) => {
+        remember(e.currentTarget);
+        onSelect?.(e);
+      }}
       {...rest}
     />
   );
+}
+
+/** Where a caret at `position` in `before` belongs in `after` (one changed range between them). */
+export function mapPosition(before: string, after: string, position: number): number {
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix += 1;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix += 1;
+  if (position <= prefix) return position;
+  if (position >= before.length - suffix) return position + (after.length - before.length);
+  return after.length - suffix;
 }
 
 /**

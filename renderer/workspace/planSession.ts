@@ -38,6 +38,8 @@ export interface OpenPlanOptions {
   attachSync?: (doc: Y.Doc) => Disposable;
   /** Quiet period before the library row (title, kind, stage, updated) is written. */
   rowDelayMs?: number;
+  /** Told after the library row was rewritten (e.g. to refresh a list that shows it). */
+  onRowWritten?: () => void;
   now?: () => number;
 }
 
@@ -55,6 +57,11 @@ export interface PlanSession {
   readonly doc: Y.Doc;
   readonly ctx: CommandContext;
   readonly loadReport: LoadReport;
+  /**
+   * Unreadable stored changes of this plan that are set aside on disk — found by this load or
+   * by an earlier reader (e.g. the library inbox opening the plan in the background).
+   */
+  readonly setAside: number;
   view(): PlanView;
   subscribe(listener: () => void): () => void;
   saveStatus(): SaveStatus;
@@ -93,6 +100,7 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
   const doc = new Y.Doc({ guid: planId });
   const persistence: DocPersistence = persistDoc(db, planId, doc, options.persist);
   const loadReport = await persistence.whenLoaded;
+  const setAside = Math.max(loadReport.skipped.length, await countSetAside(db, planId));
   const ctx = options.ctx ?? defaultContext(options.actor);
   const undoManager = createUndoManager(doc);
 
@@ -133,7 +141,10 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
     rowDirtyAt = null;
     rowWrite = rowWrite.then(async () => {
       const written = await putPlanMeta(db, { id: planId, ...fields, title: fields.title || lastRow.title || planId, updatedAt });
-      if (written.ok) lastRow = fields;
+      if (written.ok) {
+        lastRow = fields;
+        options.onRowWritten?.();
+      }
     });
     return rowWrite;
   };
@@ -172,6 +183,7 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
     doc,
     ctx,
     loadReport,
+    setAside,
     view: () => {
       if (current === null) throw new Error('plan projection not started');
       return current;
@@ -226,4 +238,13 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
     },
   };
   return ok(session);
+}
+
+/** Storage keeps unreadable rows in its quarantine table instead of deleting them. */
+async function countSetAside(db: LockstepDB, planId: string): Promise<number> {
+  try {
+    return await db.quarantine.where('docId').equals(planId).count();
+  } catch {
+    return 0; // advisory only: the plan itself is already open
+  }
 }

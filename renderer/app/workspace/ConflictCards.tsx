@@ -5,6 +5,7 @@ import { formatDateTime, formatDayLong } from '../../i18n/format';
 import { useAppStore } from '../../state/store';
 import { Button, Icon } from '../../ui';
 import { usePlanView, useRunCommand } from '../usePlan';
+import { useWorkflowConflictText } from '../../features/reviews/conflictText';
 
 function fieldLabel(conflict: CriticalConflict, view: PlanView, t: TFunction): string {
   if (conflict.path === 'brief.stage' || conflict.path === 'brief.targetDate') return t(`conflict.fields.${conflict.path}`);
@@ -25,6 +26,8 @@ export function ConflictCards() {
   const view = usePlanView();
   const language = useAppStore((s) => s.language);
   const run = useRunCommand();
+  // Offers, reviews and pilots describe their own fields (prices as money, verdicts, decisions).
+  const workflowText = useWorkflowConflictText();
   if (view.conflicts.length === 0) return null;
   const show = (conflict: CriticalConflict, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('common.none');
@@ -40,11 +43,11 @@ export function ConflictCards() {
       <p className="conflicts__body">{t('conflict.body')}</p>
       {view.conflicts.map((conflict) => (
         <div key={conflict.path} className="conflict">
-          <h3 className="conflict__field">{fieldLabel(conflict, view, t)}</h3>
+          <h3 className="conflict__field">{workflowText(conflict)?.field ?? fieldLabel(conflict, view, t)}</h3>
           <ul className="conflict__candidates">
             {conflict.candidates.map((candidate) => (
               <li key={candidate.id} className="conflict__candidate">
-                <span className="conflict__value">{show(conflict, candidate.value)}</span>
+                <span className="conflict__value">{workflowText(conflict)?.show(candidate.value) ?? show(conflict, candidate.value)}</span>
                 <span className="conflict__who">
                   {t('conflict.byOn', { name: candidate.byName || t('conflict.unknownPerson'), when: formatDateTime(candidate.at, language) })}
                 </span>

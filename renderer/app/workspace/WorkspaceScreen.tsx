@@ -8,9 +8,13 @@ import { stageTone } from '../../features/brief/stageTone';
 import { onMenuCommand } from '../menuEvents';
 import { findSection, workspaceSections } from '../sections';
 import { PlanSessionContext, usePlanView, useUndoState } from '../usePlan';
+import { QuickInsightCapture } from '../../features/insights/QuickCapture';
 import { ConflictCards } from './ConflictCards';
 import { SaveIndicator } from './SaveIndicator';
 import { useOpenPlan } from './useOpenPlan';
+import { CollabBar, TabPeers } from '../../features/sharing/CollabBar';
+import { ExportMenu } from '../../features/export/ExportMenu';
+import { HistoryWatcher } from '../../features/history/HistoryWatcher';
 
 export function WorkspaceScreen({ planId, section }: { planId: string; section: string }) {
   const { t } = useTranslation();
@@ -81,7 +85,7 @@ function Workspace({ session, section }: { session: PlanSession; section: string
     };
   }, [session, showToast, t]);
 
-  const skipped = session.loadReport.skipped.length;
+  const skipped = session.setAside;
   const ActiveSection = active?.Component;
 
   return (
@@ -106,12 +110,10 @@ function Workspace({ session, section }: { session: PlanSession; section: string
           <IconButton icon="redo" label={t('workspace.redo')} disabled={!undo.canRedo} onClick={() => session.redo()} data-testid="redo" />
           {/* Presence and connection status arrive with the sync integration; no fake status until then. */}
           <div className="workspace__presence" data-slot="presence" />
-          <Button icon="share" disabled title={t('workspace.shareSoon')} aria-describedby="share-soon">
-            {t('workspace.share')}
-          </Button>
-          <span id="share-soon" className="visually-hidden">
-            {t('workspace.shareSoon')}
-          </span>
+          <ExportMenu />
+          <HistoryWatcher />
+          {/* Presence, connection status and Share (features/sharing). */}
+          <CollabBar planId={session.planId} section={active?.id ?? 'brief'} />
         </div>
       </header>
 
@@ -126,6 +128,7 @@ function Workspace({ session, section }: { session: PlanSession; section: string
             <Tabs.Trigger key={s.id} value={s.id} className="tabs__trigger" data-testid={`tab-${s.id}`}>
               <Icon name={s.icon} />
               {t(s.labelKey)}
+              <TabPeers planId={session.planId} sectionId={s.id} />
             </Tabs.Trigger>
           ))}
         </Tabs.List>
@@ -140,6 +143,8 @@ function Workspace({ session, section }: { session: PlanSession; section: string
             </Banner>
           ))}
           <ConflictCards />
+          {/* Ctrl/Cmd+Shift+K captures a market insight from any section (features/insights). */}
+          <QuickInsightCapture />
           {active && ActiveSection ? (
             <Tabs.Content value={active.id} className="section" tabIndex={-1}>
               <ActiveSection />

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Actor } from '../../domain';
 import { openPlanSession, type PlanSession } from '../../workspace/planSession';
+import { reloadLibrary } from '../../features/library/actions';
+import { useAppStore } from '../../state/store';
 import { useServices } from '../services';
 
 export type OpenState = { status: 'opening' } | { status: 'ready'; session: PlanSession } | { status: 'error'; code: string; message: string };
@@ -19,6 +21,7 @@ export function useOpenPlan(planId: string, actor: Actor): OpenState {
       planId,
       actor,
       ...(attach ? { attachSync: (doc) => attach(planId, doc) } : {}),
+      onRowWritten: () => void reloadLibrary({ db: services.db, store: useAppStore }),
     }).then((result) => {
       if (!result.ok) {
         if (!cancelled) setState({ status: 'error', code: result.error.code, message: result.error.message });

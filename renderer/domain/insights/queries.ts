@@ -62,14 +62,32 @@ export function filterInsights<T extends Insight & { planId?: string }>(items: r
   });
 }
 
-/** Distinct competitors (as first written) for the filter menus, case- and accent-insensitive. */
-export function competitorsOf(items: readonly Insight[]): string[] {
-  const byKey = new Map<string, string>();
+/**
+ * One display name per competitor, whatever the case or accents people typed: the spelling used
+ * most often, the earliest on a tie (so the name does not flip as new insights arrive).
+ */
+function competitorNames(items: readonly Insight[]): Map<string, string> {
+  const spellings = new Map<string, Map<string, { count: number; first: number }>>();
   for (const i of items) {
     const key = foldForSearch(i.competitor);
-    if (key && !byKey.has(key)) byKey.set(key, i.competitor.trim());
+    if (!key) continue;
+    const name = i.competitor.trim();
+    const forKey = spellings.get(key) ?? new Map<string, { count: number; first: number }>();
+    const seen = forKey.get(name);
+    forKey.set(name, { count: (seen?.count ?? 0) + 1, first: Math.min(seen?.first ?? Infinity, i.createdAt) });
+    spellings.set(key, forKey);
   }
-  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+  const names = new Map<string, string>();
+  for (const [key, forKey] of spellings) {
+    const best = [...forKey.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first || a[0].localeCompare(b[0]))[0];
+    if (best) names.set(key, best[0]);
+  }
+  return names;
+}
+
+/** Distinct competitors for the filter menus, case- and accent-insensitive. */
+export function competitorsOf(items: readonly Insight[]): string[] {
+  return [...competitorNames(items).values()].sort((a, b) => a.localeCompare(b));
 }
 
 export interface BattlecardEntry {
@@ -94,13 +112,14 @@ const weightOf = (i: Insight): number => 1 + i.voters.length + i.heardAgain.leng
  */
 export function buildBattlecards<T extends Insight & { planId?: string; planTitle?: string }>(items: readonly T[]): Battlecard[] {
   const cards = new Map<string, Battlecard>();
+  const names = competitorNames(items);
   for (const insight of items) {
     if (!COUNTERABLE_TYPES.includes(insight.type)) continue;
     const key = foldForSearch(insight.competitor);
     if (!key) continue;
     let card = cards.get(key);
     if (!card) {
-      card = { competitor: insight.competitor.trim(), arguments: [], objections: [], unanswered: 0 };
+      card = { competitor: names.get(key) ?? insight.competitor.trim(), arguments: [], objections: [], unanswered: 0 };
       cards.set(key, card);
     }
     const answered = insight.counter.trim() !== '';

@@ -20,3 +20,4 @@ export {
 export * from './status';
 export * from './commands';
 export * from './queries';
+export * from './conflictTargets';

@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
+import { readActivity } from '../activity';
 import { asEntity, briefMap } from '../docShape';
 import { offersMap, SETTING_PREFIX } from '../offers/schema';
 import { pilotsMap } from '../pilots/schema';
-import { readQuorum, readReviewEntries, type ReviewAnswer, type ReviewRequestData, type ReviewTargetKind } from './schema';
+import { readQuorum, readReviewEntries, type Person, type ReviewAnswer, type ReviewRequestData, type ReviewTargetKind } from './schema';
 import { requestOutcome, type RequestOutcome } from './status';
 
 export interface ReviewTarget {
@@ -74,4 +75,15 @@ export function readReviews(doc: Y.Doc): ReviewsView {
 /** Every answer on the plan (for inboxes): the request it belongs to travels with it. */
 export function answersOf(view: ReviewsView): { request: ReviewRequestView; answer: ReviewAnswer }[] {
   return view.requests.flatMap((request) => request.result.reviewers.flatMap((r) => r.openAnswers.map((answer) => ({ request, answer }))));
+}
+
+/**
+ * Everyone the plan knows by profile id: people who edited it (activity log), were asked for a
+ * review, or are named reps in a pilot. Used to pick reviewers and to resolve @mentions.
+ */
+export function knownPeople(doc: Y.Doc): Person[] {
+  const people = new Map<string, string>();
+  for (const entry of readActivity(doc, 500)) if (entry.by && entry.byName) people.set(entry.by, entry.byName);
+  for (const request of readReviewEntries(doc).requests) for (const p of request.reviewers) if (!people.has(p.id)) people.set(p.id, p.name);
+  return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }

@@ -99,7 +99,7 @@ export function BriefSection() {
                 aria-describedby={describedBy}
                 value={brief[field]}
                 placeholder={t(`brief.${field}Placeholder`)}
-                onValue={(v) => run((doc, ctx) => setBriefText(doc, ctx, field, v))}
+                onValue={(v) => run((doc, ctx) => setBriefText(doc, ctx, field, v), { merge: true })}
                 data-testid={`brief-${field}`}
               />
             )}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { narrativeFragment } from '../../domain';
 import { usePlanSession } from '../../app/usePlan';
 import { Icon, type IconName } from '../../ui';
+import { useNarrativeCaret } from '../presence/NarrativeCaret';
 
 /**
  * The rich-text narrative, bound directly to the plan's Y.XmlFragment. Collaboration brings its
@@ -14,12 +15,15 @@ import { Icon, type IconName } from '../../ui';
 export function NarrativeEditor({ labelId, hintId, placeholder }: { labelId: string; hintId: string; placeholder: string }) {
   const { t } = useTranslation();
   const session = usePlanSession();
+  // Live carets of the people editing with us (null while the plan is not collaborative).
+  const caret = useNarrativeCaret(session.planId);
   const editor = useEditor(
     {
       extensions: [
         StarterKit.configure({ undoRedo: false, link: false }),
         Collaboration.configure({ fragment: narrativeFragment(session.doc) }),
         Placeholder.configure({ placeholder }),
+        ...(caret ? [caret] : []),
       ],
       editorProps: {
         attributes: {
@@ -32,7 +36,7 @@ export function NarrativeEditor({ labelId, hintId, placeholder }: { labelId: str
         },
       },
     },
-    [session, placeholder],
+    [session, placeholder, caret],
   );
   const active = useEditorState({
     editor,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { addPhase, DISCIPLINES, removePhase, renamePhase, setJourneyCell, type Discipline, type Phase } from '../../domain';
 import { usePlanSession, usePlanView, useRunCommand } from '../../app/usePlan';
 import { useAppStore } from '../../state/store';
+import { useErrorText } from '../../app/errorText';
 import { AutoTextArea, Button, CommitInput, EmptyState, Field, IconButton } from '../../ui';
 
 /** Phases × disciplines. Each cell: who owns it, what they do, and when the customer moves on. */
@@ -11,17 +12,21 @@ export function JourneySection() {
   const view = usePlanView();
   const run = useRunCommand();
   const session = usePlanSession();
+  const errorText = useErrorText();
   const showToast = useAppStore((s) => s.showToast);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const add = (e: FormEvent): void => {
     e.preventDefault();
-    const result = run((doc, ctx) => addPhase(doc, ctx, name));
+    // Refusals show inline next to the field, not as a toast.
+    session.stopCapturing();
+    const result = addPhase(session.doc, session.ctx, name);
+    session.stopCapturing();
     if (result.ok) {
       setName('');
       setError(null);
-    } else setError(result.error.message);
+    } else setError(errorText(result.error));
   };
   const remove = (phase: Phase): void => {
     const result = run((doc, ctx) => removePhase(doc, ctx, phase.id));
@@ -123,7 +128,7 @@ function JourneyCellEditor({ phase, discipline }: { phase: Phase; discipline: Di
         placeholder={t('journey.activitiesPlaceholder')}
         className="input textarea input--sm"
         minRows={2}
-        onValue={(v) => run((doc, ctx) => setJourneyCell(doc, ctx, phase.id, discipline, 'activities', v))}
+        onValue={(v) => run((doc, ctx) => setJourneyCell(doc, ctx, phase.id, discipline, 'activities', v), { merge: true })}
         data-testid="cell-activities"
       />
       <span className="journey__handoff-label" aria-hidden="true">{t('journey.handoff')}</span>
@@ -133,7 +138,7 @@ function JourneyCellEditor({ phase, discipline }: { phase: Phase; discipline: Di
         placeholder={t('journey.handoffPlaceholder')}
         className="input textarea input--sm"
         minRows={1}
-        onValue={(v) => run((doc, ctx) => setJourneyCell(doc, ctx, phase.id, discipline, 'handoff', v))}
+        onValue={(v) => run((doc, ctx) => setJourneyCell(doc, ctx, phase.id, discipline, 'handoff', v), { merge: true })}
         data-testid="cell-handoff"
       />
     </td>

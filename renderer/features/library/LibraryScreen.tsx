@@ -6,11 +6,14 @@ import type { PlanEntry } from '../../storage';
 import { useAppStore } from '../../state/store';
 import { useServices } from '../../app/services';
 import { Banner, Button, EmptyState, Icon, Select, Spinner } from '../../ui';
+import { HomePanel } from '../home/HomePanel';
 import { CreatePlanDialog } from './CreatePlanDialog';
 import { PlanListItem, type PlanActions } from './PlanListItem';
 import { LIBRARY_SORTS, type LibrarySort } from './slice';
 import { createPlanAction, deletePlan, duplicatePlanAction, reloadLibrary, toggleArchive, togglePin, type LibraryDeps } from './actions';
 import { visibleRows } from './visibleRows';
+import { JoinPlanButton } from '../sharing/JoinDialog';
+import { ImportPlanButton } from '../export/ImportPlanButton';
 
 export function LibraryScreen() {
   const { t } = useTranslation();
@@ -86,10 +89,15 @@ export function LibraryScreen() {
           <h1 className="page__title">{t('library.title')}</h1>
           <p className="page__subtitle">{t('library.subtitle')}</p>
         </div>
-        <Button variant="primary" icon="plus" onClick={() => setCreateOpen(true)} data-testid="new-plan">
-          {t('library.newPlan')}
-        </Button>
+        <div className="page__actions">
+          <ImportPlanButton />
+          <JoinPlanButton />
+          <Button variant="primary" icon="plus" onClick={() => setCreateOpen(true)} data-testid="new-plan">
+            {t('library.newPlan')}
+          </Button>
+        </div>
       </header>
+      <HomePanel />
 
       {total > 0 || search !== '' || showArchived ? (
         <div className="toolbar" role="search">

@@ -12,6 +12,7 @@ import {
 import { useDateProps } from '../../app/useDateProps';
 import { usePlanSession, usePlanView, useRunCommand } from '../../app/usePlan';
 import { useAppStore } from '../../state/store';
+import { useErrorText } from '../../app/errorText';
 import { Badge, Button, CommitInput, DateInput, EmptyState, Field, IconButton, Select } from '../../ui';
 
 type MilestoneKind = (typeof MILESTONE_KINDS)[number];
@@ -24,7 +25,8 @@ function todayIso(): string {
 export function MilestonesSection() {
   const { t } = useTranslation();
   const view = usePlanView();
-  const run = useRunCommand();
+  const session = usePlanSession();
+  const errorText = useErrorText();
   const [title, setTitle] = useState('');
   const [date, setDate] = useState<string | null>(null);
   const [discipline, setDiscipline] = useState<Discipline>('marketing');
@@ -34,12 +36,15 @@ export function MilestonesSection() {
 
   const add = (e: FormEvent): void => {
     e.preventDefault();
-    const result = run((doc, ctx) => addMilestone(doc, ctx, { title, date, discipline, kind }));
+    // Refusals show inline next to the field, not as a toast.
+    session.stopCapturing();
+    const result = addMilestone(session.doc, session.ctx, { title, date, discipline, kind });
+    session.stopCapturing();
     if (result.ok) {
       setTitle('');
       setDate(null);
       setError(null);
-    } else setError(result.error.message);
+    } else setError(errorText(result.error));
   };
 
   return (

@@ -14,6 +14,7 @@ import {
 } from '../../domain';
 import { usePlanSession, usePlanView, useRunCommand } from '../../app/usePlan';
 import { useAppStore } from '../../state/store';
+import { useErrorText } from '../../app/errorText';
 import { AutoTextArea, Button, CommitInput, EmptyState, Field, IconButton, Select } from '../../ui';
 import { neighbourOrders } from './reorder';
 
@@ -23,6 +24,8 @@ export function SegmentsSection() {
   const { t } = useTranslation();
   const view = usePlanView();
   const run = useRunCommand();
+  const session = usePlanSession();
+  const errorText = useErrorText();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; direction: -1 | 1 } | null>(null);
@@ -31,11 +34,14 @@ export function SegmentsSection() {
 
   const add = (e: FormEvent): void => {
     e.preventDefault();
-    const result = run((doc, ctx) => addSegment(doc, ctx, name));
+    // Refusals show inline next to the field, not as a toast.
+    session.stopCapturing();
+    const result = addSegment(session.doc, session.ctx, name);
+    session.stopCapturing();
     if (result.ok) {
       setName('');
       setError(null);
-    } else setError(result.error.message);
+    } else setError(errorText(result.error));
   };
 
   const move = (segment: Segment, direction: -1 | 1): void => {
@@ -184,7 +190,7 @@ function SegmentCard({ segment, index, count, onMove, focusMove, onFocused }: {
                 id={id}
                 value={segment[field]}
                 placeholder={t(`segments.${field}Placeholder`)}
-                onValue={(v) => run((doc, ctx) => setSegmentText(doc, ctx, segment.id, field, v))}
+                onValue={(v) => run((doc, ctx) => setSegmentText(doc, ctx, segment.id, field, v), { merge: true })}
                 data-testid={`segment-${field}`}
               />
             )}

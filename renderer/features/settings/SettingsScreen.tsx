@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/store';
 import { saveProfile } from '../profile/actions';
 import { ProfileForm } from '../profile/ProfileForm';
 import { changeLanguage } from './actions';
+import { ConnectionSettings } from '../connection/ConnectionSettings';
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
@@ -78,6 +79,8 @@ export function SettingsScreen() {
           />
         ) : null}
       </section>
+
+      <ConnectionSettings />
 
       <section className="card settings-section" aria-labelledby="settings-about">
         <h2 className="card__title" id="settings-about">

@@ -3,7 +3,17 @@
  * against it, so a missing key is a type error). Keys used by the domain layer (activity.*,
  * phase.*, template.*, read.*) are part of the domain's contract.
  */
+import { workflowEn, workflowActivityEn, workflowErrorsEn } from '../../features/offers/messages';
+import { alignmentEn, alignmentActivityEn, alignmentErrorsEn } from '../../features/scorecard/messages';
+import { collabEn } from '../../features/sharing/messages';
+
 export const en = {
+  // Offers, reviews, pilots, comments and the home inbox (features/offers/messages*.ts).
+  ...workflowEn,
+  // Scorecard, insights, weekly sync and timeline (features/scorecard/messages*.ts).
+  ...alignmentEn,
+  // Sharing, joining, workshops, presence, connection (features/sharing/messages*.ts).
+  ...collabEn,
   app: {
     name: 'Lockstep',
     tagline: 'Launch planning for marketing and sales',
@@ -270,6 +280,8 @@ export const en = {
     save: 'Save profile',
   },
   error: {
+    ...workflowErrorsEn,
+    ...alignmentErrorsEn,
     'brief/too-long': 'This text is too long.',
     'brief/title-empty': 'A plan needs a title.',
     'brief/bad-kind': 'Unknown plan kind.',
@@ -311,6 +323,7 @@ export const en = {
     },
   },
   history: {
+    unreadable: 'This snapshot cannot be read. It was left on disk.',
     heading: 'History',
     intro: 'Snapshots of this plan, and who changed what. Snapshots stay on this computer.',
     take: 'Take snapshot',
@@ -411,6 +424,9 @@ export const en = {
     },
   },
   printExport: {
+    kpi: 'KPI',
+    target: 'Target',
+    actual: 'Actual',
     markdown: 'Export as Markdown',
     pdf: 'Export as PDF',
     print: 'Print or save as PDF',
@@ -432,6 +448,8 @@ export const en = {
     page: 'Page',
   },
   activity: {
+    ...workflowActivityEn,
+    ...alignmentActivityEn,
     'plan-created': 'created the plan',
     brief: {
       title: 'renamed the plan',

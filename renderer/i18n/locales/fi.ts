@@ -1,6 +1,15 @@
 import type { Messages } from './en';
+import { workflowFi, workflowActivityFi, workflowErrorsFi } from '../../features/offers/messages.fi';
+import { alignmentFi, alignmentActivityFi, alignmentErrorsFi } from '../../features/scorecard/messages.fi';
+import { collabFi } from '../../features/sharing/messages.fi';
 
 export const fi: Messages = {
+  // Offers, reviews, pilots, comments and the home inbox (features/offers/messages*.ts).
+  ...workflowFi,
+  // Scorecard, insights, weekly sync and timeline (features/scorecard/messages*.ts).
+  ...alignmentFi,
+  // Sharing, joining, workshops, presence, connection (features/sharing/messages*.ts).
+  ...collabFi,
   app: {
     name: 'Lockstep',
     tagline: 'Lanseerausten suunnittelu markkinoinnille ja myynnille',
@@ -256,6 +265,8 @@ export const fi: Messages = {
     save: 'Tallenna profiili',
   },
   error: {
+    ...workflowErrorsFi,
+    ...alignmentErrorsFi,
     'brief/too-long': 'Teksti on liian pitkä.',
     'brief/title-empty': 'Suunnitelma tarvitsee nimen.',
     'brief/bad-kind': 'Tuntematon suunnitelman tyyppi.',
@@ -297,6 +308,7 @@ export const fi: Messages = {
     },
   },
   history: {
+    unreadable: 'Tätä tilannekuvaa ei voi lukea. Se jätettiin levylle.',
     heading: 'Historia',
     intro: 'Tilannekuvat tästä suunnitelmasta ja kuka muutti mitä. Tilannekuvat pysyvät tällä tietokoneella.',
     take: 'Ota tilannekuva',
@@ -397,6 +409,9 @@ export const fi: Messages = {
     },
   },
   printExport: {
+    kpi: 'Mittari',
+    target: 'Tavoite',
+    actual: 'Toteuma',
     markdown: 'Vie Markdownina',
     pdf: 'Vie PDF:nä',
     print: 'Tulosta tai tallenna PDF:nä',
@@ -418,6 +433,8 @@ export const fi: Messages = {
     page: 'Sivu',
   },
   activity: {
+    ...workflowActivityFi,
+    ...alignmentActivityFi,
     'plan-created': 'loi suunnitelman',
     brief: {
       title: 'nimesi suunnitelman uudelleen',

@@ -1,6 +1,15 @@
 import type { Messages } from './en';
+import { workflowNl, workflowActivityNl, workflowErrorsNl } from '../../features/offers/messages.nl';
+import { alignmentNl, alignmentActivityNl, alignmentErrorsNl } from '../../features/scorecard/messages.nl';
+import { collabNl } from '../../features/sharing/messages.nl';
 
 export const nl: Messages = {
+  // Offers, reviews, pilots, comments and the home inbox (features/offers/messages*.ts).
+  ...workflowNl,
+  // Scorecard, insights, weekly sync and timeline (features/scorecard/messages*.ts).
+  ...alignmentNl,
+  // Sharing, joining, workshops, presence, connection (features/sharing/messages*.ts).
+  ...collabNl,
   app: {
     name: 'Lockstep',
     tagline: 'Lanceringen plannen voor marketing en sales',
@@ -256,6 +265,8 @@ export const nl: Messages = {
     save: 'Profiel opslaan',
   },
   error: {
+    ...workflowErrorsNl,
+    ...alignmentErrorsNl,
     'brief/too-long': 'Deze tekst is te lang.',
     'brief/title-empty': 'Een plan heeft een titel nodig.',
     'brief/bad-kind': 'Onbekende soort plan.',
@@ -297,6 +308,7 @@ export const nl: Messages = {
     },
   },
   history: {
+    unreadable: 'Deze momentopname is onleesbaar. Ze is op schijf bewaard.',
     heading: 'Geschiedenis',
     intro: 'Momentopnamen van dit plan, en wie wat heeft gewijzigd. Momentopnamen blijven op deze computer.',
     take: 'Momentopname maken',
@@ -397,6 +409,9 @@ export const nl: Messages = {
     },
   },
   printExport: {
+    kpi: 'KPI',
+    target: 'Doel',
+    actual: 'Werkelijk',
     markdown: 'Exporteren als Markdown',
     pdf: 'Exporteren als pdf',
     print: 'Afdrukken of opslaan als pdf',
@@ -418,6 +433,8 @@ export const nl: Messages = {
     page: 'Pagina',
   },
   activity: {
+    ...workflowActivityNl,
+    ...alignmentActivityNl,
     'plan-created': 'heeft het plan aangemaakt',
     brief: {
       title: 'heeft het plan hernoemd',

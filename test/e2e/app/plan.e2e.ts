@@ -21,6 +21,8 @@ async function start(): Promise<Page> {
   open.push(profile);
   const errors: string[] = [];
   profile.page.on('pageerror', (e) => errors.push(e.message));
+  // The build machines are shared and slow; waits are generous, nothing asserts on time.
+  profile.page.setDefaultTimeout(60_000);
   await profile.page.goto(server.url);
   await completeFirstRun(profile.page);
   return profile.page;
@@ -91,13 +93,21 @@ describe('a marketer drafts a launch in the browser host', () => {
 
     await page.getByTestId('nav-plans').click();
     await page.getByTestId('plan-row').filter({ hasText: 'Sensor Kit 2 launch' }).waitFor();
-  });
+  }, 300_000);
 
   it('switches to Dutch and Finnish with local date formats, and remembers the choice', async () => {
     const page = await start();
     await createPlan(page, 'Campaign', 'Autumn webinars');
     await page.getByTestId('brief-target-date').fill('23/11/2027');
     await page.getByTestId('brief-target-date').press('Enter');
+    // The rollout gate: without a "go" pilot, moving on needs a written reason.
+    await page.getByTestId('stage-select').selectOption('rollout');
+    await page.getByTestId('gate-confirm').click();
+    await page.getByText('Write a reason first.').waitFor();
+    await page.getByTestId('gate-reason').fill('Same campaign as last autumn.');
+    await page.getByTestId('gate-confirm').click();
+    await page.getByText('“Same campaign as last autumn.”', { exact: false }).waitFor();
+    expect(await page.getByTestId('stage-select').inputValue()).toBe('rollout');
     await waitSaved(page);
 
     await page.getByTestId('nav-settings').click();
@@ -127,7 +137,7 @@ describe('a marketer drafts a launch in the browser host', () => {
     expect(await value(page, 'brief-target-date')).toBe('23.11.2027');
     expect(await page.getByTestId('tab-milestones').innerText()).toBe('Virstanpylväät');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi');
-  });
+  }, 300_000);
 
   it('deletes a plan and brings it back with Undo', async () => {
     const page = await start();
@@ -139,16 +149,30 @@ describe('a marketer drafts a launch in the browser host', () => {
 
     await page.getByTestId('plan-row').filter({ hasText: 'Price update 2027' }).getByTestId('plan-menu').click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
-    await page.getByText('“Price update 2027” was deleted').waitFor();
+    await page.locator('.toast', { hasText: '“Price update 2027” was deleted' }).waitFor();
     await expect.poll(() => page.getByTestId('plan-row').count()).toBe(1);
 
-    await page.getByRole('button', { name: 'Undo' }).click();
-    await page.getByText('“Price update 2027” is back').waitFor();
+    await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.toast', { hasText: '“Price update 2027” is back' }).waitFor();
     await expect.poll(() => page.getByTestId('plan-row').count()).toBe(2);
 
     await page.reload();
     await expect.poll(() => page.getByTestId('plan-row').count()).toBe(2);
-  });
+
+    // Duplicate gives an independent copy with its own title in the document too.
+    await page.getByTestId('plan-row').filter({ hasText: 'Spring campaign' }).getByTestId('plan-menu').click();
+    await page.getByRole('menuitem', { name: 'Duplicate' }).click();
+    await page.getByTestId('plan-row').filter({ hasText: 'Spring campaign (copy)' }).getByTestId('plan-open').click();
+    expect(await value(page, 'brief-title')).toBe('Spring campaign (copy)');
+    await page.getByTestId('nav-plans').click();
+
+    // Archive hides a plan until "Show archived" is ticked.
+    await page.getByTestId('plan-row').filter({ hasText: 'Price update 2027' }).getByTestId('plan-menu').click();
+    await page.getByRole('menuitem', { name: 'Archive' }).click();
+    await expect.poll(() => page.getByTestId('plan-row').count()).toBe(2);
+    await page.getByLabel('Show archived').check();
+    await page.getByTestId('plan-row').filter({ hasText: 'Price update 2027' }).getByText('Archived').waitFor();
+  }, 300_000);
 
   it('shows corrupt records in plain words and still opens the rest of the library', async () => {
     const page = await start();
@@ -180,7 +204,7 @@ describe('a marketer drafts a launch in the browser host', () => {
     await page.getByTestId('plan-row-corrupt').waitFor();
     expect(await page.getByTestId('plan-row-corrupt').innerText()).toContain('This plan could not be read');
     await page.getByTestId('plan-row').filter({ hasText: 'Healthy plan' }).getByTestId('plan-open').click();
-    await page.getByText('unreadable change was skipped').waitFor();
+    await page.locator('.banner', { hasText: 'unreadable change was skipped' }).waitFor();
     expect(await value(page, 'brief-pain')).toBe('Still here after the damage.');
 
     // Nothing was deleted: the foreign row is still on disk.
@@ -197,5 +221,5 @@ describe('a marketer drafts a launch in the browser host', () => {
       return row;
     });
     expect(kept).toMatchObject({ id: 'foreign-row', kind: 'spaceship' });
-  });
+  }, 300_000);
 });

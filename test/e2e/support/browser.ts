@@ -16,7 +16,8 @@ export const CHROMIUM_ARGS = [
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-export const RENDERER_DIST = join(REPO_ROOT, 'dist/renderer');
+/** LOCKSTEP_RENDERER_DIST points at a private build when several people build dist/ at once. */
+export const RENDERER_DIST = process.env['LOCKSTEP_RENDERER_DIST'] ?? join(REPO_ROOT, 'dist/renderer');
 
 /** Temporary files (profiles) stay under the repo's gitignored .tmp, not the system temp. */
 export function tmpRoot(): string {

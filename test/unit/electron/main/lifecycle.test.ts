@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { electronState, FakeBrowserWindow, FakeWebContents, resetElectronMock } from '../mocks/electron';
+import { electronModule, electronState, FakeBrowserWindow, FakeWebContents, resetElectronMock } from '../mocks/electron';
 import { invokeEvent } from '../mocks/ipc-event';
 import { IPC_CHANNELS } from '../../../../shared/ipc/contract';
 
@@ -115,6 +115,15 @@ describe('main process lifecycle', { timeout: 30_000 }, () => {
     expect(name).toBe('app:open-file');
     expect(payload).toMatchObject({ name: 'Launch.lockstep' });
     expect([...(payload as { bytes: Uint8Array }).bytes]).toEqual([1, 2, 3, 4]);
+  });
+
+  it('explains a double-clicked file it cannot open instead of dropping it silently', async () => {
+    const window = await launchReady();
+    window.webContents.emit('did-finish-load');
+    electronState.app.fire('second-instance', ['exe', path.join(dir, 'missing.lockstep')], '/', {});
+    await vi.waitFor(() => expect(electronModule.dialog.showMessageBox).toHaveBeenCalled());
+    expect(electronModule.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Lockstep could not open missing.lockstep.' }));
+    expect(window.webContents.send).not.toHaveBeenCalled();
   });
 
   it('menu clicks reach the renderer as menu:command', async () => {

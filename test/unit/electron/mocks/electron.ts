@@ -160,6 +160,7 @@ export function resetElectronMock(): void {
   electronModule.shell.openExternal.mockResolvedValue(undefined);
   electronModule.dialog.showSaveDialog.mockReset();
   electronModule.dialog.showOpenDialog.mockReset();
+  electronModule.dialog.showMessageBox.mockClear();
   electronModule.protocol.registerSchemesAsPrivileged.mockClear();
 }
 
@@ -182,6 +183,7 @@ export const electronModule = {
   dialog: {
     showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
     showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
+    showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
   },
   protocol: {
     registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) => {

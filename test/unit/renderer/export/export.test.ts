@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addSegment, setBriefText } from '../../../../renderer/domain';
+import { addSegment, setActual, setBriefText, setTarget } from '../../../../renderer/domain';
 import {
   escapeMarkdown,
   exportFileName,
   exportInput,
+  translator,
   narrativeBlocks,
   planToMarkdown,
   planToPrintableHtml,
@@ -18,7 +19,7 @@ const at = Date.UTC(2026, 10, 24, 9, 30);
 
 async function input(doc: Y.Doc, language: Language) {
   const i18n = await createI18n(language);
-  return exportInput(doc, { t: i18n.t.bind(i18n), language, exportedAt: at });
+  return exportInput(doc, { t: translator(i18n), language, exportedAt: at });
 }
 
 describe('Markdown export', () => {
@@ -95,5 +96,21 @@ describe('printable view', () => {
   it('makes safe file names', () => {
     expect(exportFileName('Launch: Q1/Q2', 'pdf')).toBe('Launch Q1 Q2.pdf');
     expect(exportFileName('', 'md')).toBe('plan.md');
+  });
+
+  it('includes the scorecard with a target-vs-actual chart when the plan has one', async () => {
+    const { doc, ctx } = richPlan();
+    expect(planToMarkdown(await input(doc, 'en'))).not.toContain('Shared scorecard');
+    expect(setTarget(doc, ctx, 'leads', '2026-Q4', 120).ok).toBe(true);
+    expect(setActual(doc, ctx, 'leads', '2026-W47', 9).ok).toBe(true);
+    expect(setActual(doc, ctx, 'leads', '2026-W48', 14).ok).toBe(true);
+    const i = await input(doc, 'nl');
+    const md = planToMarkdown(i);
+    expect(md).toContain('## Gedeelde scorecard');
+    expect(md).toContain('**2026-Q4**');
+    expect(md).toMatch(/\| [^|]+ \| 120 \| 23 \|/);
+    const html = planToPrintableHtml(i);
+    expect(html).toContain('<svg');
+    expect((html.match(/<rect /g) ?? []).length).toBeGreaterThanOrEqual(2);
   });
 });

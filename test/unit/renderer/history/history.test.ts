@@ -34,6 +34,7 @@ import {
   watchAutoSnapshots,
   type PlanChange,
 } from '../../../../renderer/history';
+import { translator } from '../../../../renderer/export';
 import { createI18n } from '../../../../renderer/i18n';
 import type { LockstepDB } from '../../../../renderer/storage';
 import { testContext } from '../../../support/context';
@@ -185,17 +186,17 @@ describe('compare snapshot with now', () => {
     const nl = await createI18n('nl');
     const fi = await createI18n('fi');
     const date: PlanChange = { section: 'milestones', kind: 'changed', itemId: 'm', item: 'Trade fair', field: 'date', before: '2026-11-30', after: '2026-12-07' };
-    expect(describeChange(date, { t: en.t.bind(en), language: 'en' })).toBe('Date of “Trade fair” changed from “30/11/2026” to “07/12/2026”');
-    expect(describeChange(date, { t: nl.t.bind(nl), language: 'nl' })).toBe('Datum van “Trade fair” gewijzigd van “30-11-2026” naar “07-12-2026”');
-    expect(describeChange(date, { t: fi.t.bind(fi), language: 'fi' })).toContain('30.11.2026');
+    expect(describeChange(date, { t: translator(en), language: 'en' })).toBe('Date of “Trade fair” changed from “30/11/2026” to “07/12/2026”');
+    expect(describeChange(date, { t: translator(nl), language: 'nl' })).toBe('Datum van “Trade fair” gewijzigd van “30-11-2026” naar “07-12-2026”');
+    expect(describeChange(date, { t: translator(fi), language: 'fi' })).toContain('30.11.2026');
     const stage: PlanChange = { section: 'brief', kind: 'changed', itemId: '', item: '', field: 'stage', before: 'draft', after: 'pilot' };
-    expect(describeChange(stage, { t: en.t.bind(en), language: 'en' })).toBe('Stage changed from “Draft” to “Pilot”');
+    expect(describeChange(stage, { t: translator(en), language: 'en' })).toBe('Stage changed from “Draft” to “Pilot”');
     const removed: PlanChange = { section: 'segments', kind: 'removed', itemId: 's', item: 'Nordic' };
-    expect(describeChange(removed, { t: nl.t.bind(nl), language: 'nl' })).toBe('Segment “Nordic” verwijderd');
+    expect(describeChange(removed, { t: translator(nl), language: 'nl' })).toBe('Segment “Nordic” verwijderd');
     const generic: PlanChange = { section: 'offers', kind: 'added', itemId: 'o', item: 'Bundle' };
-    expect(describeChange(generic, { t: en.t.bind(en), language: 'en' })).toBe('Offers: “Bundle” added');
+    expect(describeChange(generic, { t: translator(en), language: 'en' })).toBe('Offers: “Bundle” added');
     const cell: PlanChange = { section: 'journey', kind: 'changed', itemId: 'p|sales', item: 'Awareness', discipline: 'sales', field: 'owner', before: '', after: 'Jan' };
-    expect(describeChange(cell, { t: en.t.bind(en), language: 'en' })).toBe('Owner of “Awareness · Sales” set to “Jan”');
+    expect(describeChange(cell, { t: translator(en), language: 'en' })).toBe('Owner of “Awareness · Sales” set to “Jan”');
   });
 });
 

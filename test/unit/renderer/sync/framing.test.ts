@@ -56,7 +56,7 @@ describe('splitMessage', () => {
   it('frames large messages into frames no bigger than the limit', () => {
     const seed = 11;
     const rand = prng(seed);
-    for (const size of [MAX_FRAME_BYTES + 1, 300_000, 5 * 1024 * 1024 + 7, FRAME_PAYLOAD_BYTES * 3]) {
+    for (const size of [MAX_FRAME_BYTES + 1, 300_000, 1024 * 1024 + 7, FRAME_PAYLOAD_BYTES * 3]) {
       const msg = randomBytes(rand, size);
       const frames = splitMessage(msg, 42);
       expect(frames.length).toBe(Math.ceil(size / FRAME_PAYLOAD_BYTES));
@@ -99,7 +99,7 @@ describe('Reassembler against a malicious peer', () => {
     const seed = 99;
     const rand = prng(seed);
     const r = new Reassembler();
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 2000; i++) {
       const garbage = randomBytes(rand, Math.floor(rand() * 40), rand() < 0.8 ? FRAME_MARKER : Math.floor(rand() * 256));
       expect(() => r.push(garbage), `seed ${seed} case ${i}`).not.toThrow();
     }

@@ -11,19 +11,33 @@ afterEach(closeEverything);
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/y-webrtc-peer.ts', import.meta.url));
 
-function runPeer(url: string, room: string, password: string, name: string, other: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, url, room, password, name, other], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+interface Peer {
+  /** Resolves once the peer's signaling WebSocket is connected to our server. */
+  signalingConnected: Promise<void>;
+  done: Promise<{ code: number | null; output: string }>;
+}
+
+function runPeer(url: string, room: string, password: string, name: string, other: string): Peer {
+  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, url, room, password, name, other], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let onSignaling: () => void = () => undefined;
+  const signalingConnected = new Promise<void>((resolve) => (onSignaling = resolve));
+  const collect = (chunk: Buffer): void => {
+    output += chunk.toString();
+    if (output.includes('SIGNALING-CONNECTED')) onSignaling();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const done = new Promise<{ code: number | null; output: string }>((resolve) => {
     // A peer that never syncs must not hang the suite.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
+      onSignaling();
       resolve({ code, output });
     });
   });
+  return { signalingConnected, done };
 }
 
 describe('stock y-webrtc clients', () => {
@@ -33,7 +47,13 @@ describe('stock y-webrtc clients', () => {
   ])('connect and sync through the server %s, and the transcript stays clean', async (_label, password) => {
     const { server, url, logs } = await startTestServer();
     const room = 'Q3 launch of Product Nimbus';
-    const [alice, bob] = await Promise.all([runPeer(url, room, password, 'alice', 'bob'), runPeer(url, room, password, 'bob', 'alice')]);
+    // Staggered on purpose: two y-webrtc peers started in the same millisecond stall about
+    // once in 20 (a y-webrtc weakness the app handles elsewhere; see environment.md).
+    const first = runPeer(url, room, password, 'alice', 'bob');
+    await first.signalingConnected;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const second = runPeer(url, room, password, 'bob', 'alice');
+    const [alice, bob] = await Promise.all([first.done, second.done]);
 
     for (const peer of [alice, bob]) {
       expect(peer.output).toContain('SYNCED');
@@ -48,5 +68,5 @@ describe('stock y-webrtc clients', () => {
     for (const secret of ['Nimbus', 'Q3 launch', 'horse', 'v=0', 'candidate', 'sdp', 'offer', 'answer', 'alice', 'bob']) {
       expect(transcript).not.toContain(secret);
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -248,3 +248,22 @@ describe('review requests and answers', () => {
     expect(statusOf(sam.doc, offerId)?.status).toBe('in-review');
   });
 });
+
+describe('conflict descriptions for the conflict cards', () => {
+  it('names the offer, component, reviewer and pilot behind a conflict path', async () => {
+    const { describeWorkflowConflict, addComponent: addC, createPilot, addCriterion } = await import('../../../../../renderer/domain');
+    const { doc, ctx } = newPlan();
+    const offerId = must(createOffer(doc, ctx, { name: 'Bundle', currency: 'SEK' }));
+    const comp = must(addC(doc, ctx, offerId, { name: 'Meter', type: 'hardware', billing: 'one-off', listPrice: 1 }));
+    const pilotId = must(createPilot(doc, ctx, { name: 'Pilot A' }));
+    const crit = must(addCriterion(doc, ctx, pilotId, { metric: 'Leads', comparison: 'gte', target: 3 }));
+    const r = must(requestReview(doc, ctx, { target: { kind: 'offer', id: offerId }, reviewers: [{ id: 'sam-id', name: 'Sam' }], dueDate: null }));
+    expect(describeWorkflowConflict(doc, `offers.${offerId}.bundlePrice`)).toEqual({ kind: 'bundlePrice', name: 'Bundle', currency: 'SEK', detail: '' });
+    expect(describeWorkflowConflict(doc, `offers.${offerId}.components.${comp}.listPrice`)).toMatchObject({ kind: 'listPrice', detail: 'Meter' });
+    expect(describeWorkflowConflict(doc, `reviews.${r}.answers.sam-id`)).toMatchObject({ kind: 'answer', name: 'Sam', detail: 'Bundle' });
+    expect(describeWorkflowConflict(doc, `pilots.${pilotId}.results.${crit}|2027-01-04`)).toMatchObject({ kind: 'pilotResult', name: 'Pilot A', detail: 'Leads 2027-01-04' });
+    expect(describeWorkflowConflict(doc, `pilots.${pilotId}.decision`)).toMatchObject({ kind: 'pilotDecision', name: 'Pilot A' });
+    expect(describeWorkflowConflict(doc, 'brief.stage')).toBeNull();
+    expect(describeWorkflowConflict(doc, 'offers.gone.bundlePrice')).toMatchObject({ kind: 'bundlePrice', name: '' });
+  });
+});

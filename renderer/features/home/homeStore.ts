@@ -1,0 +1,55 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { readHome, type HomeView } from '../../domain';
+import { defineKvKey, getKv, persistDoc, setKv, type LockstepDB, type PlanEntry } from '../../storage';
+
+/** When the person last looked at their inbox; the badge counts what arrived after it. */
+export const homeSeenKey = defineKvKey<number>('home.lastSeenAt', z.number().finite().nonnegative(), 0);
+
+interface HomeState {
+  view: HomeView | null;
+  lastSeenAt: number;
+}
+
+let state: HomeState = { view: null, lastSeenAt: 0 };
+const listeners = new Set<() => void>();
+const emit = (next: HomeState): void => {
+  state = next;
+  for (const l of [...listeners]) l();
+};
+
+export const homeStore = {
+  get: (): HomeState => state,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+let generation = 0;
+
+/**
+ * Reads every plan of the library from disk (read-only: nothing is written, the persistence is
+ * closed right after loading) and computes the inbox across plans. A newer call wins.
+ */
+export async function refreshHome(db: LockstepDB, entries: readonly PlanEntry[], me: { id: string; name: string }): Promise<void> {
+  const mine = (generation += 1);
+  const lastSeenAt = (await getKv(db, homeSeenKey)).value;
+  const plans: { planId: string; doc: Y.Doc }[] = [];
+  for (const entry of entries) {
+    const doc = new Y.Doc({ guid: entry.id });
+    const persistence = persistDoc(db, entry.id, doc, { compactOnOpen: false });
+    await persistence.whenLoaded;
+    await persistence.destroy();
+    plans.push({ planId: entry.id, doc });
+  }
+  if (mine !== generation) return;
+  emit({ view: readHome(plans, { me, now: Date.now(), lastSeenAt }), lastSeenAt });
+  for (const p of plans) p.doc.destroy();
+}
+
+export async function markHomeSeen(db: LockstepDB): Promise<void> {
+  const now = Date.now();
+  await setKv(db, homeSeenKey, now);
+  if (state.view) emit({ view: { ...state.view, newSinceLastSeen: 0 }, lastSeenAt: now });
+}

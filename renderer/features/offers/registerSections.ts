@@ -1,0 +1,10 @@
+import './workflow.css';
+import { registerSection } from '../../app/sections';
+import { PilotsSection } from '../pilots/PilotsSection';
+import { ReviewsSection } from '../reviews/ReviewsSection';
+import { OffersSection } from './OffersSection';
+
+// After the built-ins (10–40): the review workflow follows the plan's own order of work.
+registerSection({ id: 'offers', labelKey: 'offers.heading', icon: 'list', order: 50, Component: OffersSection });
+registerSection({ id: 'reviews', labelKey: 'reviews.heading', icon: 'check', order: 60, Component: ReviewsSection });
+registerSection({ id: 'pilots', labelKey: 'pilots.heading', icon: 'calendar', order: 70, Component: PilotsSection });

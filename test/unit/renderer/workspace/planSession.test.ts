@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { addSegment, changeStage, setBriefLine, setBriefText, type CommandContext } from '../../../../renderer/domain';
+import { forgetLockstepDB, getPlan, openLockstepDB, type LockstepDB } from '../../../../renderer/storage';
+import { createPlanFromTemplate } from '../../../../renderer/workspace/createPlan';
+import { openPlanSession, type PlanSession } from '../../../../renderer/workspace/planSession';
+
+const actor = { id: 'user-1', name: 'Sanne' };
+let counter = 0;
+const ctx = (): CommandContext => ({ actor, now: () => 1_700_000_000_000 + counter, newId: () => `id-${(counter += 1)}` });
+const label = (key: string) => `[${key}]`;
+
+let db: LockstepDB;
+let dbName = '';
+const sessions: PlanSession[] = [];
+
+async function freshDb(): Promise<LockstepDB> {
+  dbName = `plan-session-${Math.random().toString(36).slice(2)}`;
+  const opened = await openLockstepDB(dbName);
+  if (!opened.ok) throw new Error(opened.error.message);
+  db = opened.value;
+  return db;
+}
+
+async function newPlan(title = 'Sensor Kit 2'): Promise<string> {
+  const created = await createPlanFromTemplate({ db, actor, kind: 'launch', title, label, ctx: ctx() });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value.id;
+}
+
+async function open(planId: string, extra: Partial<Parameters<typeof openPlanSession>[0]> = {}): Promise<PlanSession> {
+  const opened = await openPlanSession({ db, planId, actor, ctx: ctx(), rowDelayMs: 5, ...extra });
+  if (!opened.ok) throw new Error(opened.error.message);
+  sessions.push(opened.value);
+  return opened.value;
+}
+
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.dispose()));
+  db?.close();
+  forgetLockstepDB(dbName);
+});
+
+describe('plan sessions', () => {
+  it('open a plan created from a template, entirely from disk', async () => {
+    await freshDb();
+    const planId = await newPlan();
+    const session = await open(planId);
+    const view = session.view();
+    expect(view.brief.title).toBe('Sensor Kit 2');
+    expect(view.phases.map((p) => p.name)).toEqual(['[phase.awareness]', '[phase.consideration]', '[phase.decision]', '[phase.onboarding]', '[phase.retention]']);
+    expect(view.milestones.length).toBeGreaterThan(0);
+    expect(session.loadReport.skipped).toEqual([]);
+  });
+
+  it('keeps every edit after dispose and reopen, and reports "saved" only after flushing', async () => {
+    await freshDb();
+    const planId = await newPlan();
+    const session = await open(planId);
+    const seen: string[] = [];
+    session.onSaveStatus((s) => seen.push(s.state));
+    setBriefText(session.doc, session.ctx, 'pain', 'Engineers re-type every measurement.');
+    addSegment(session.doc, session.ctx, 'Grid operators');
+    expect(session.saveStatus().state).toBe('saving');
+    await session.flush();
+    expect(session.saveStatus().state).toBe('saved');
+    expect(seen).toContain('saving');
+    await session.dispose();
+    sessions.length = 0;
+
+    const again = await open(planId);
+    expect(again.view().brief.pain).toBe('Engineers re-type every measurement.');
+    expect(again.view().segments.map((s) => s.name)).toEqual(['Grid operators']);
+  });
+
+  it('keeps the library row in step with the document', async () => {
+    await freshDb();
+    const planId = await newPlan('Old title');
+    const session = await open(planId);
+    setBriefLine(session.doc, session.ctx, 'title', 'New title');
+    changeStage(session.doc, session.ctx, { stage: 'sales-review' });
+    await session.flush();
+    const row = await getPlan(db, planId);
+    expect(row.ok && row.value && !row.value.corrupt ? [row.value.title, row.value.stage] : null).toEqual(['New title', 'sales-review']);
+  });
+
+  it('undoes only its own edits, one step at a time', async () => {
+    await freshDb();
+    const session = await open(await newPlan());
+    expect(session.undoState()).toEqual({ canUndo: false, canRedo: false });
+    addSegment(session.doc, session.ctx, 'A');
+    session.stopCapturing();
+    addSegment(session.doc, session.ctx, 'B');
+    expect(session.undoState().canUndo).toBe(true);
+    expect(session.undo()).toBe(true);
+    expect(session.view().segments.map((s) => s.name)).toEqual(['A']);
+    expect(session.redo()).toBe(true);
+    expect(session.view().segments.map((s) => s.name)).toEqual(['A', 'B']);
+  });
+
+  it('skips an unreadable stored change, says so, and shows the rest', async () => {
+    await freshDb();
+    const planId = await newPlan();
+    const first = await open(planId);
+    setBriefText(first.doc, first.ctx, 'objective', '40 leads');
+    await first.dispose();
+    sessions.length = 0;
+    await db.updates.put({ docId: planId, seq: 999_999, update: new Uint8Array([255, 1, 2, 3, 4]) });
+
+    const session = await open(planId);
+    expect(session.loadReport.skipped).toHaveLength(1);
+    expect(session.setAside).toBe(1);
+    expect(session.view().brief.objective).toBe('40 leads');
+    await session.dispose();
+    sessions.length = 0;
+
+    // A later opening still tells the person: the row stays set aside on disk.
+    const later = await open(planId);
+    expect(later.loadReport.skipped).toHaveLength(0);
+    expect(later.setAside).toBe(1);
+  });
+
+  it('attaches sync only after the plan is loaded, and detaches it on dispose', async () => {
+    await freshDb();
+    const planId = await newPlan('Synced');
+    const events: string[] = [];
+    let attachedTitle = '';
+    await open(planId, {
+      attachSync: (doc: Y.Doc) => {
+        attachedTitle = String(doc.getMap('brief').get('title'));
+        events.push('attach');
+        return { dispose: () => void events.push('dispose') };
+      },
+    });
+    expect(attachedTitle).toBe('Synced');
+    await sessions.pop()?.dispose();
+    expect(events).toEqual(['attach', 'dispose']);
+  });
+
+  it('refuses plans that are not in the library', async () => {
+    await freshDb();
+    const opened = await openPlanSession({ db, planId: 'missing', actor });
+    expect(opened.ok ? null : opened.error.code).toBe('plan/not-found');
+  });
+});
