@@ -16,7 +16,10 @@ const MESSAGES = Math.max(100, Number(process.env['FUZZ_MESSAGES'] ?? 10_000));
 function mutate(bytes: Uint8Array, rng: () => number): Uint8Array {
   const out = new Uint8Array(bytes);
   const kind = Math.floor(rng() * 5);
-  if (kind === 0 && out.length > 0) out[Math.floor(rng() * out.length)] ^= 1 << Math.floor(rng() * 8);
+  if (kind === 0 && out.length > 0) {
+    const at = Math.floor(rng() * out.length);
+    out[at] = (out[at] ?? 0) ^ (1 << Math.floor(rng() * 8));
+  }
   if (kind === 1) return out.slice(0, Math.floor(rng() * out.length));
   if (kind === 2) return Uint8Array.from({ length: 1 + Math.floor(rng() * 200) }, () => Math.floor(rng() * 256));
   if (kind === 3) {

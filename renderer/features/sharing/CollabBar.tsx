@@ -25,6 +25,12 @@ export function CollabBar({ planId, section }: { planId: string; section: string
     collab?.setSection(section);
   }, [collab, section]);
 
+  // A renamed profile (or a new colour) reaches the others at once.
+  const profile = useAppStore((s) => s.profile);
+  useEffect(() => {
+    collab?.refreshIdentity();
+  }, [collab, profile]);
+
   return (
     <>
       <PresenceAvatars peers={peers} followId={followId} onFollow={follow} />

@@ -8,9 +8,9 @@ import { serveStatic, type StaticServer } from '../support/staticServer';
 
 /**
  * The review workflow in one browser host: offer → review → changes requested → revise →
- * approved → pilot decided go → Rollout. Single process, one profile acting as both marketer
- * and reviewer: the two-process version needs the app's sync wiring (services.attachSync),
- * which does not exist yet. Screenshots go to .tmp/reviews-shots for a person to look at.
+ * approved → pilot decided go → Rollout, plus the home inbox, a reload and the Dutch UI. One
+ * profile acts as marketer and reviewer; review-sync.e2e.ts runs the same story between two
+ * Chromium processes. Screenshots go to .tmp/reviews-shots for a person to look at.
  */
 const SHOTS = join(REPO_ROOT, '.tmp/reviews-shots');
 let server: StaticServer;
