@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { FirstRunDialog } from '../features/profile/FirstRunDialog';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { useAppStore } from '../state/store';
 import { Toaster } from '../ui';
 import './builtinSections';
@@ -78,6 +79,7 @@ export function App() {
       <main id="main" className="content" ref={mainRef} tabIndex={-1}>
         {route.name === 'library' ? <LibraryScreen /> : null}
         {route.name === 'settings' ? <SettingsScreen /> : null}
+        {route.name === 'portfolio' ? <PortfolioScreen /> : null}
         {route.name === 'plan' ? <WorkspaceScreen key={route.planId} planId={route.planId} section={route.section} /> : null}
       </main>
     </div>

@@ -56,6 +56,16 @@ export function Sidebar() {
             ))}
           </ul>
         ) : null}
+        <button
+          type="button"
+          className="nav__item"
+          aria-current={route.name === 'portfolio' ? 'page' : undefined}
+          onClick={() => navigate({ name: 'portfolio' })}
+          data-testid="nav-portfolio"
+        >
+          <Icon name="journey" />
+          {t('nav.portfolio')}
+        </button>
       </nav>
       <div className="sidebar__footer">
         <button

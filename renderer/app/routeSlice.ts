@@ -3,6 +3,7 @@ import type { SliceCreator } from '../state/sliceTypes';
 export type Route =
   | { name: 'library' }
   | { name: 'settings' }
+  | { name: 'portfolio' }
   | { name: 'plan'; planId: string; section: string };
 
 export interface RouteSlice {
@@ -22,6 +23,8 @@ export function routeToHash(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'portfolio':
+      return '#/portfolio';
     case 'plan':
       return `#/plan/${encodeURIComponent(route.planId)}/${encodeURIComponent(route.section)}`;
   }
@@ -30,6 +33,7 @@ export function routeToHash(route: Route): string {
 export function hashToRoute(hash: string): Route | null {
   if (hash === '' || hash === '#' || hash === '#/') return { name: 'library' };
   if (hash === '#/settings') return { name: 'settings' };
+  if (hash === '#/portfolio') return { name: 'portfolio' };
   const match = /^#\/plan\/([^/]+)(?:\/([^/]+))?$/.exec(hash);
   if (!match?.[1]) return null;
   try {

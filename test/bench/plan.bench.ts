@@ -20,7 +20,7 @@ const EACH = Number(process.env['PLAN_BENCH_EACH'] ?? 1_000);
 const RUNS = 5;
 
 export async function benchPlan(): Promise<Metrics> {
-  const rendererDir = join(ROOT, 'dist/renderer');
+  const rendererDir = process.env['LOCKSTEP_RENDERER_DIST'] ?? join(ROOT, 'dist/renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
   const tmp = join(ROOT, '.tmp');
   mkdirSync(tmp, { recursive: true });

@@ -14,6 +14,7 @@ const BENCHES: Bench[] = [
   { name: 'crdt', file: './crdt.bench.ts', exportName: 'benchCrdt' },
   { name: 'storage', file: './storage.bench.ts', exportName: 'benchStorage' },
   { name: 'sync', file: './sync.bench.ts', exportName: 'benchSync' },
+  { name: 'visible', file: './visible.bench.ts', exportName: 'benchVisible' },
   { name: 'plan', file: './plan.bench.ts', exportName: 'benchPlan' },
   { name: 'signal', file: './signal.bench.ts', exportName: 'benchSignal' },
 ];

@@ -42,6 +42,9 @@ export function ConnectionStatus({ collab, planId }: { collab: PlanCollab | unde
   const tone = connectionTone(snapshot);
   const sync = snapshot.sync;
   const connectedPeers = sync?.peers.filter((p) => p.connected) ?? [];
+  // A retried connection to the same person can linger half-open for a few seconds; list the
+  // open ones, and the pending ones only while nothing is open yet.
+  const listedPeers = connectedPeers.length > 0 ? connectedPeers : (sync?.peers ?? []);
   const label =
     tone === 'local'
       ? t('collab.status.local')
@@ -88,9 +91,9 @@ export function ConnectionStatus({ collab, planId }: { collab: PlanCollab | unde
           ) : (
             <>
               <h3 className="conn-pop__heading">{t('collab.status.peers')}</h3>
-              {sync && sync.peers.length > 0 ? (
+              {listedPeers.length > 0 ? (
                 <ul className="conn-pop__list">
-                  {sync.peers.map((peer) => (
+                  {listedPeers.map((peer) => (
                     <li key={peer.peerId} className="conn-pop__peer" data-testid="connection-peer">
                       <span>{peer.name ?? t('collab.status.unknownPeer')}</span>
                       <span className={peer.synced ? 'conn-pop__ok' : 'muted'}>

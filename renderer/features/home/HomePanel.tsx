@@ -8,6 +8,9 @@ import { Badge } from '../../ui';
 import { useLanguage } from '../offers/useWorkflow';
 import { homeStore, markHomeSeen, refreshHome } from './homeStore';
 
+/** A quiet period after the last library change before the inbox is recomputed. */
+const HOME_REFRESH_DELAY_MS = 800;
+
 /** Keeps the inbox current: recomputed whenever a library row changes (edits, synced answers). */
 export function useHomeRefresh(): void {
   const { db } = useServices();
@@ -17,7 +20,9 @@ export function useHomeRefresh(): void {
   const key = plans.map((p) => `${p.id}:${p.updatedAt}`).join('|');
   useEffect(() => {
     if (!profile) return;
-    void refreshHome(db, plans, { id: profile.id, name: profile.name });
+    // Deferred so that opening a plan (and typing in it) never waits behind the inbox.
+    const timer = setTimeout(() => void refreshHome(db, plans, { id: profile.id, name: profile.name }), HOME_REFRESH_DELAY_MS);
+    return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every row that matters
   }, [db, profile, key]);
 }

@@ -27,25 +27,43 @@ export const homeStore = {
 };
 
 let generation = 0;
+/** Loaded plans by id, reused while their library row's `updatedAt` is unchanged. */
+const loaded = new Map<string, { updatedAt: number; doc: Y.Doc }>();
 
 /**
- * Reads every plan of the library from disk (read-only: nothing is written, the persistence is
- * closed right after loading) and computes the inbox across plans. A newer call wins.
+ * Reads the plans of the library from disk (read-only: nothing is written, the persistence is
+ * closed right after loading) and computes the inbox across plans. Only plans whose row changed
+ * since the last call are read again, so an edit in one plan does not re-read the whole library.
+ * A newer call wins.
  */
 export async function refreshHome(db: LockstepDB, entries: readonly PlanEntry[], me: { id: string; name: string }): Promise<void> {
   const mine = (generation += 1);
   const lastSeenAt = (await getKv(db, homeSeenKey)).value;
-  const plans: { planId: string; doc: Y.Doc }[] = [];
+  const wanted = new Set(entries.map((e) => e.id));
+  for (const [id, cached] of loaded) {
+    if (!wanted.has(id)) {
+      cached.doc.destroy();
+      loaded.delete(id);
+    }
+  }
   for (const entry of entries) {
+    if (loaded.get(entry.id)?.updatedAt === entry.updatedAt) continue;
     const doc = new Y.Doc({ guid: entry.id });
     const persistence = persistDoc(db, entry.id, doc, { compactOnOpen: false });
     await persistence.whenLoaded;
     await persistence.destroy();
-    plans.push({ planId: entry.id, doc });
+    if (mine !== generation) {
+      doc.destroy();
+      return;
+    }
+    loaded.get(entry.id)?.doc.destroy();
+    loaded.set(entry.id, { updatedAt: entry.updatedAt, doc });
   }
-  if (mine !== generation) return;
+  const plans = entries.flatMap((e) => {
+    const cached = loaded.get(e.id);
+    return cached ? [{ planId: e.id, doc: cached.doc }] : [];
+  });
   emit({ view: readHome(plans, { me, now: Date.now(), lastSeenAt }), lastSeenAt });
-  for (const p of plans) p.doc.destroy();
 }
 
 export async function markHomeSeen(db: LockstepDB): Promise<void> {

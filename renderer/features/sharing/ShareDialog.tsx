@@ -54,6 +54,12 @@ export function ShareDialog({ open, onOpenChange, collab, planId }: { open: bool
     onOpenChange(next);
   };
 
+  // One modal at a time: a dialog stacked on another does not dim the one below.
+  const openWorkshop = (): void => {
+    close(false);
+    setWorkshopOpen(true);
+  };
+
   const leave = (remove: boolean): void => {
     if (!collab) return;
     void run(
@@ -79,13 +85,13 @@ export function ShareDialog({ open, onOpenChange, collab, planId }: { open: bool
           <Button onClick={() => setStep('confirm-rotate')} data-testid="share-rotate">
             {t('collab.share.rotate')}
           </Button>
-          <Button onClick={() => setWorkshopOpen(true)} icon="share">
+          <Button onClick={openWorkshop} icon="share">
             {t('collab.share.workshop')}
           </Button>
         </>
       ) : (
         <>
-          <Button onClick={() => setWorkshopOpen(true)}>{t('collab.share.workshop')}</Button>
+          <Button onClick={openWorkshop}>{t('collab.share.workshop')}</Button>
           <Button variant="primary" busy={busy} disabled={!collab} onClick={() => collab && void run(() => collab.share())} data-testid="share-start">
             {t('collab.share.start')}
           </Button>

@@ -6,6 +6,7 @@
 import { workflowEn, workflowActivityEn, workflowErrorsEn } from '../../features/offers/messages';
 import { alignmentEn, alignmentActivityEn, alignmentErrorsEn } from '../../features/scorecard/messages';
 import { collabEn } from '../../features/sharing/messages';
+import { portfolioEn } from '../../features/portfolio/messages';
 
 export const en = {
   // Offers, reviews, pilots, comments and the home inbox (features/offers/messages*.ts).
@@ -14,6 +15,8 @@ export const en = {
   ...alignmentEn,
   // Sharing, joining, workshops, presence, connection (features/sharing/messages*.ts).
   ...collabEn,
+  // The portfolio screen (features/portfolio/messages*.ts).
+  ...portfolioEn,
   app: {
     name: 'Lockstep',
     tagline: 'Launch planning for marketing and sales',
@@ -26,6 +29,7 @@ export const en = {
   nav: {
     main: 'Main',
     plans: 'Plans',
+    portfolio: 'Portfolio',
     settings: 'Settings',
     sections: 'Plan sections',
     back: 'All plans',

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { workflowFi, workflowActivityFi, workflowErrorsFi } from '../../features/offers/messages.fi';
 import { alignmentFi, alignmentActivityFi, alignmentErrorsFi } from '../../features/scorecard/messages.fi';
 import { collabFi } from '../../features/sharing/messages.fi';
+import { portfolioFi } from '../../features/portfolio/messages.fi';
 
 export const fi: Messages = {
   // Offers, reviews, pilots, comments and the home inbox (features/offers/messages*.ts).
@@ -10,6 +11,8 @@ export const fi: Messages = {
   ...alignmentFi,
   // Sharing, joining, workshops, presence, connection (features/sharing/messages*.ts).
   ...collabFi,
+  // The portfolio screen (features/portfolio/messages*.ts).
+  ...portfolioFi,
   app: {
     name: 'Lockstep',
     tagline: 'Lanseerausten suunnittelu markkinoinnille ja myynnille',
@@ -19,7 +22,7 @@ export const fi: Messages = {
     retry: 'Yritä uudelleen',
     skipToContent: 'Siirry sisältöön',
   },
-  nav: { main: 'Päävalikko', plans: 'Suunnitelmat', settings: 'Asetukset', sections: 'Suunnitelman osiot', back: 'Kaikki suunnitelmat' },
+  nav: { main: 'Päävalikko', plans: 'Suunnitelmat', portfolio: 'Portfolio', settings: 'Asetukset', sections: 'Suunnitelman osiot', back: 'Kaikki suunnitelmat' },
   common: {
     cancel: 'Peruuta',
     save: 'Tallenna',

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { workflowNl, workflowActivityNl, workflowErrorsNl } from '../../features/offers/messages.nl';
 import { alignmentNl, alignmentActivityNl, alignmentErrorsNl } from '../../features/scorecard/messages.nl';
 import { collabNl } from '../../features/sharing/messages.nl';
+import { portfolioNl } from '../../features/portfolio/messages.nl';
 
 export const nl: Messages = {
   // Offers, reviews, pilots, comments and the home inbox (features/offers/messages*.ts).
@@ -10,6 +11,8 @@ export const nl: Messages = {
   ...alignmentNl,
   // Sharing, joining, workshops, presence, connection (features/sharing/messages*.ts).
   ...collabNl,
+  // The portfolio screen (features/portfolio/messages*.ts).
+  ...portfolioNl,
   app: {
     name: 'Lockstep',
     tagline: 'Lanceringen plannen voor marketing en sales',
@@ -19,7 +22,7 @@ export const nl: Messages = {
     retry: 'Opnieuw proberen',
     skipToContent: 'Naar de inhoud',
   },
-  nav: { main: 'Hoofdmenu', plans: 'Plannen', settings: 'Instellingen', sections: 'Onderdelen van het plan', back: 'Alle plannen' },
+  nav: { main: 'Hoofdmenu', plans: 'Plannen', portfolio: 'Portfolio', settings: 'Instellingen', sections: 'Onderdelen van het plan', back: 'Alle plannen' },
   common: {
     cancel: 'Annuleren',
     save: 'Opslaan',

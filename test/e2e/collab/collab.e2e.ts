@@ -119,7 +119,7 @@ describe('collaborating on a plan in the app', () => {
     await shot(a, 'presence-header');
     await a.getByTestId('connection-status').click();
     await a.getByTestId('connection-popover').waitFor();
-    await expect.poll(() => a.getByTestId('connection-peer').count()).toBe(1);
+    await expect.poll(() => a.getByTestId('connection-peer').allInnerTexts()).toEqual([expect.stringContaining('Bram de Wit')]);
     await shot(a, 'connection-popover');
     await a.keyboard.press('Escape');
 
@@ -220,7 +220,9 @@ describe('collaborating on a plan in the app', () => {
     await a.getByTestId('share-rotate-confirm').click();
     await expect.poll(() => value(a, 'share-code'), { timeout: LONG }).not.toBe(code);
     const newCode = await value(a, 'share-code');
-    await a.keyboard.press('Escape');
+    // Escape would close the "new invite made" toast first; use the dialog's close button.
+    await a.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await a.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(() => peerCount(a), { timeout: LONG }).toBe(2);
     await setField(a, 'brief-pain', 'After the new invite.');
     for (const page of [b, c]) await expect.poll(() => value(page, 'brief-pain'), { timeout: LONG }).toBe('After the new invite.');
@@ -239,6 +241,14 @@ describe('collaborating on a plan in the app', () => {
     await c.getByTestId('settings-connection').scrollIntoViewIfNeeded();
     await shot(c, 'settings-connection');
     await c.getByTestId('settings-signaling-input').fill('');
+
+    // A browser cannot listen on a port: "Host a workshop" explains the standalone server.
+    await c.getByText('Sensor Kit 2 launch').first().click();
+    await c.getByTestId('share-open').click();
+    await c.getByRole('button', { name: 'Host a workshop' }).click();
+    await c.getByTestId('workshop-browser').waitFor();
+    expect(await value(c, 'workshop-command')).toBe('npm run signal -- --host 0.0.0.0 --port 4444 --static dist/renderer');
+    await shot(c, 'workshop-browser');
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -1,0 +1,32 @@
+import type { portfolioEn } from './messages';
+
+export const portfolioFi: typeof portfolioEn = {
+  portfolio: {
+    title: 'Portfolio',
+    subtitle: 'Kaikki suunnitelmat rinnakkain: yhteinen tuloskortti ja yksi aikajana.',
+    loading: 'Luetaan suunnitelmia…',
+    noPlansTitle: 'Ei vielä suunnitelmia',
+    noPlansBody: 'Luo suunnitelma, niin se näkyy täällä muiden rinnalla.',
+    toPlans: 'Siirry suunnitelmiin',
+    scorecardHeading: 'Tuloskortti kaikista suunnitelmista',
+    quarter: 'Vuosineljännes',
+    plan: 'Suunnitelma',
+    total: 'Kaikki suunnitelmat',
+    targetShort: 'tavoite {{value}}',
+    signed: 'Allekirjoitettu',
+    compareKpi: 'Verrattava mittari',
+    chartLabel: '{{kpi}} suunnitelmittain: toteuma ja tavoite, {{period}}',
+    timelineHeading: 'Kaikkien suunnitelmien aikajana',
+    allPlans: 'Kaikki suunnitelmat',
+    allStages: 'Kaikki vaiheet',
+    planFilter: 'Suunnitelma',
+    stageFilter: 'Vaihe',
+    emptyTimelineTitle: 'Näissä suunnitelmissa ei ole päivättyjä kohteita',
+    emptyTimelineBody: 'Anna virstanpylväille, kampanjajaksoille tai piloteille päivämäärä, tai laajenna suodattimia.',
+    help: 'Vedä palkkia tai kohdista se ja käytä nuolinäppäimiä (Shift = viikko). Jokainen siirto tallennetaan suunnitelmaansa; Ctrl+Z peruu sen, kun olet tässä näkymässä.',
+    undo: 'Peru viimeisin siirto',
+    redo: 'Tee uudelleen',
+    nothingToUndo: 'Täällä ei ole mitään peruttavaa.',
+    moveFailed: 'Siirtoa ei voitu tallentaa: {{reason}}',
+  },
+};

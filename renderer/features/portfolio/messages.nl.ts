@@ -1,0 +1,32 @@
+import type { portfolioEn } from './messages';
+
+export const portfolioNl: typeof portfolioEn = {
+  portfolio: {
+    title: 'Portfolio',
+    subtitle: 'Alle plannen naast elkaar: de gedeelde scorecard en één tijdlijn.',
+    loading: 'Je plannen worden gelezen…',
+    noPlansTitle: 'Nog geen plannen',
+    noPlansBody: 'Maak een plan aan en het verschijnt hier naast de andere.',
+    toPlans: 'Naar de plannen',
+    scorecardHeading: 'Scorecard over alle plannen',
+    quarter: 'Kwartaal',
+    plan: 'Plan',
+    total: 'Alle plannen',
+    targetShort: 'doel {{value}}',
+    signed: 'Getekend',
+    compareKpi: 'KPI om te vergelijken',
+    chartLabel: '{{kpi}} per plan: werkelijk en doel in {{period}}',
+    timelineHeading: 'Tijdlijn van alle plannen',
+    allPlans: 'Alle plannen',
+    allStages: 'Alle fasen',
+    planFilter: 'Plan',
+    stageFilter: 'Fase',
+    emptyTimelineTitle: 'Niets met een datum in deze plannen',
+    emptyTimelineBody: 'Geef mijlpalen, campagneperiodes of pilots een datum, of verruim de filters.',
+    help: 'Sleep een balk, of geef hem focus en gebruik de pijltjestoetsen (Shift = een week). Elke verschuiving wordt in dat plan opgeslagen; Ctrl+Z maakt hem ongedaan zolang je op dit scherm bent.',
+    undo: 'Laatste verschuiving ongedaan maken',
+    redo: 'Opnieuw',
+    nothingToUndo: 'Hier is niets ongedaan te maken.',
+    moveFailed: 'Die verschuiving kon niet worden opgeslagen: {{reason}}',
+  },
+};
