@@ -219,6 +219,8 @@ class Session implements PlanSyncSession {
   private readonly attemptsByPeer = new Map<string, number>();
   private lastSyncedAt: number | null = null;
   private lastSyncedWith: string | null = null;
+  /** The conn of the last sync, so its person's name can be filled in once their presence arrives. */
+  private lastSyncedConn: ConnState | null = null;
   private stuckRecoveries = 0;
   private online = true;
   private destroyed = false;
@@ -268,7 +270,7 @@ class Session implements PlanSyncSession {
       signaling: this.signalingStatus(),
       peers,
       lastSyncedAt: this.lastSyncedAt,
-      lastSyncedWith: this.lastSyncedWith,
+      lastSyncedWith: this.syncedWithName(),
       problems: [...this.problems],
       stuckRecoveries: this.stuckRecoveries,
     };
@@ -587,6 +589,7 @@ class Session implements PlanSyncSession {
     this.lastSyncedAt = now;
     const clientId = state.clientIds.values().next().value;
     this.lastSyncedWith = (clientId === undefined ? undefined : this.nameOf(clientId)) ?? `peer ${state.peerId.slice(0, 8)}`;
+    this.lastSyncedConn = state;
     this.queueEmit();
   }
 
@@ -600,6 +603,18 @@ class Session implements PlanSyncSession {
     for (const id of change.removed) state.clientIds.delete(id);
     this.queueEmit();
   };
+
+  /** A sync often completes before the peer's presence (and name) arrives: name it once known. */
+  private syncedWithName(): string | null {
+    const state = this.lastSyncedConn;
+    if (state !== null) {
+      for (const clientId of state.clientIds) {
+        const name = this.nameOf(clientId);
+        if (name !== undefined) return name;
+      }
+    }
+    return this.lastSyncedWith;
+  }
 
   private nameOf(clientId: number): string | undefined {
     const user: unknown = (this.awareness.getStates().get(clientId) as { user?: unknown } | undefined)?.user;

@@ -68,6 +68,15 @@ describe('a market insight captured offline on one laptop is answered from anoth
     const sam = await person('Sam Virtanen', browserLink);
     await sam.getByTestId('plan-title').filter({ hasText: 'Sensor Kit 2 launch' }).waitFor();
     await expect.poll(() => connectionState(sam), { timeout: LONG }).toBe('connected');
+    // One edit each way first, so both sides have really synced before Sam leaves.
+    await sam.getByTestId('tab-segments').click();
+    await sam.getByTestId('new-segment-name').fill('Regional grid operators');
+    await sam.getByTestId('add-segment').click();
+    await mia.getByTestId('tab-segments').click();
+    await mia.locator('[data-testid="segment-name"][value="Regional grid operators"]').waitFor({ timeout: LONG });
+    await mia.getByTestId('new-segment-name').fill('Water utilities');
+    await mia.getByTestId('add-segment').click();
+    await sam.locator('[data-testid="segment-name"][value="Water utilities"]').waitFor({ timeout: LONG });
     await mia.getByTestId('tab-insights').click();
     await sam.getByTestId('tab-insights').click();
 

@@ -71,8 +71,12 @@ const rowTitles = (page: Page): Promise<string[]> => page.getByTestId('timeline-
 describe('portfolio', () => {
   it('shows an empty state before any plan exists', async () => {
     const page = await start();
-    await page.getByTestId('nav-portfolio').click();
+    // Keyboard reachable: the entry right after Plans in the sidebar.
+    await page.getByTestId('nav-plans').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await page.getByText('No plans yet').waitFor();
+    expect(await page.getByTestId('nav-portfolio').getAttribute('aria-current')).toBe('page');
     expect(await page.getByTestId('timeline').count()).toBe(0);
     await page.screenshot({ path: join(shots(), 'portfolio-empty.png') });
   });
@@ -165,6 +169,16 @@ describe('portfolio', () => {
     await page.getByTestId('tab-milestones').click();
     const fair = page.getByTestId('milestone-row').filter({ has: page.locator('input[value="Trade fair"]') });
     await expect.poll(() => fair.getByTestId('milestone-date').inputValue()).toBe(day(5).typed);
+
+    // The same numbers, formatted the Finnish way.
+    await page.getByTestId('nav-settings').click();
+    await page.locator('label', { has: page.getByTestId('language-fi') }).click();
+    await page.getByTestId('nav-portfolio').click();
+    await page.getByTestId('portfolio').waitFor();
+    await expect.poll(() => page.getByTestId('pf-total-conversion').textContent()).toMatch(/^15\s%$/);
+    expect(await page.getByTestId(`pf-${launchId}-costPerLead`).textContent()).toMatch(/^20,00\s€$/);
+    await page.getByTestId('portfolio-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await page.screenshot({ path: join(shots(), 'portfolio-fi.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });

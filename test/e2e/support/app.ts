@@ -19,6 +19,5 @@ export async function createPlan(page: Page, template: 'Product launch' | 'Campa
 
 /** Waits until every edit is in a committed IndexedDB transaction (the UI says "Saved"). */
 export async function waitSaved(page: Page): Promise<void> {
-  // A string predicate: this file is also compiled for Node scripts (no DOM types there).
-  await page.waitForFunction(`document.querySelector('[data-testid="save-status"]')?.getAttribute('data-state') === 'saved'`);
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
 }
