@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { build } from 'vite';
+import { bundlePageScript } from './pages/bundle';
 import { metric, type Metrics } from './metric';
 import type { StorageBenchApi } from './pages/storage-page';
 
@@ -20,36 +20,6 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const ORIGIN = 'http://localhost:4873';
 const UPDATES = 10_000;
 const SEED = 20261124;
-
-/** Bundles the page script with Vite's build API (no files written). */
-async function bundlePage(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      write: false,
-      minify: false,
-      target: 'es2022',
-      emptyOutDir: false,
-      lib: {
-        entry: join(ROOT, 'test/bench/pages/storage-page.ts'),
-        formats: ['iife'],
-        name: 'LockstepStorageBenchPage',
-        fileName: () => 'storage-page.js',
-      },
-    },
-  });
-  const outputs = Array.isArray(result) ? result : [result];
-  for (const out of outputs) {
-    if (!('output' in out)) continue;
-    for (const chunk of out.output) {
-      if (chunk.type === 'chunk' && chunk.isEntry) return chunk.code;
-    }
-  }
-  throw new Error('vite build produced no entry chunk for the storage bench page');
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,7 +33,7 @@ export async function benchStorage(): Promise<Metrics> {
   mkdirSync(tmpRoot, { recursive: true });
   process.env['TMPDIR'] = tmpRoot;
   const profile = mkdtempSync(join(tmpRoot, 'storage-bench-'));
-  const script = await bundlePage();
+  const script = await bundlePageScript('test/bench/pages/storage-page.ts', 'LockstepStorageBenchPage');
 
   let context: BrowserContext | null = null;
   try {

@@ -83,7 +83,8 @@ describe('crash durability', () => {
 
       // A burst that is allowed to finish and be shown as saved…
       await pain.focus();
-      await page.keyboard.press('End');
+      // Ctrl+End: plain End stops at the end of a wrapped visual line, not of the text.
+      await page.keyboard.press('Control+End');
       await page.keyboard.type(`[${crash}:${Math.floor(rng() * 1e6)}]`, { delay: 5 });
       await waitSaved(page);
       saved = await pain.inputValue();

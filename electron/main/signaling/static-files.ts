@@ -10,30 +10,13 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 
 /**
- * CSP for the served app: the same policy the desktop app sends for app:// (mirrored from
- * electron/main/security.ts, which this plain-Node module cannot import). Scripts only from
- * this origin; styles allow 'unsafe-inline' because TipTap and Radix inject <style> at
- * runtime; connect-src allows ws:/wss: because signaling URLs come from invites and
- * settings; data: images and fonts for generated QR codes and embedded fonts.
+ * CSP for the served app: exactly the policy the desktop app sends for app:// (csp.ts has no
+ * Electron import, so this plain-Node module can share it).
  */
-export const STATIC_CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "media-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const STATIC_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
 
 const ERROR_CSP = "default-src 'none'; frame-ancestors 'none'";
 

@@ -11,21 +11,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { startSignalingServer } from '../../../electron/main/signaling/server';
+import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS } from '../support/browser';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const HARNESS_OUT = path.join(ROOT, 'dist/harness');
 const TMP = path.join(ROOT, '.tmp/e2e-sync');
 
+/** The shared flags, plus: many peers share 2 cores, so hidden pages must not be throttled. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--allow-loopback-in-peer-connection',
-  // Many peers share 2 cores; hidden/headless pages must not have their timers throttled.
+  ...BASE_CHROMIUM_ARGS,
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
