@@ -13,7 +13,7 @@ const noReact = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/**', 'coverage/**', 'test-results/**', '.tmp/**', 'tools/electronegativity/node_modules/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/**', 'coverage/**', 'test-results/**', '**/.tmp/**', 'tools/electronegativity/node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -26,6 +26,9 @@ import { formatDay } from '../../i18n';
 import { AutoTextArea, Badge, Button, EmptyState, IconButton, Select } from '../../ui';
 import { downloadName, todayIso, useDocRead, useLanguage } from '../scorecard/shared';
 import { CaptureForm } from './CaptureForm';
+import { battlecardHtml } from './battlecardHtml';
+import { mountPrintView } from '../../export/printDom';
+import type { BattlecardLabels } from '../../domain/insights/queries';
 
 const ALL = 'all';
 const readItems = (doc: Parameters<typeof readInsights>[0]) => readInsights(doc).items;
@@ -141,24 +144,30 @@ function Battlecards({ cards }: { cards: Battlecard[] }) {
   const errorText = useErrorText();
   const showToast = useAppStore((s) => s.showToast);
   if (cards.length === 0) return <EmptyState icon="info" title={t('insights.noBattlecards')} body={t('insights.noBattlecardsBody')} />;
+  const labels: BattlecardLabels = {
+    title: (c) => t('insights.md.title', { competitor: c }),
+    arguments: t('insights.md.arguments'),
+    objections: t('insights.md.objections'),
+    answer: t('insights.md.answer'),
+    noAnswer: t('insights.md.noAnswer'),
+    heard: (n) => t('insights.md.heard', { count: n }),
+    none: t('insights.md.none'),
+    generated: (d) => t('insights.md.generated', { date: d, plan: plan.brief.title }),
+  };
   const exportCard = async (card: Battlecard): Promise<void> => {
-    const md = battlecardMarkdown(
-      card,
-      {
-        title: (c) => t('insights.md.title', { competitor: c }),
-        arguments: t('insights.md.arguments'),
-        objections: t('insights.md.objections'),
-        answer: t('insights.md.answer'),
-        noAnswer: t('insights.md.noAnswer'),
-        heard: (n) => t('insights.md.heard', { count: n }),
-        none: t('insights.md.none'),
-        generated: (d) => t('insights.md.generated', { date: d, plan: plan.brief.title }),
-      },
-      todayIso(),
-    );
+    const md = battlecardMarkdown(card, labels, todayIso());
     const saved = await host.saveFile({ defaultName: downloadName(`battlecard ${card.competitor}`, 'md'), filters: [{ name: 'Markdown', extensions: ['md'] }], content: md });
     if (!saved.ok) showToast({ tone: 'error', message: errorText(saved.error) });
     else if (saved.value) showToast({ tone: 'success', message: t('insights.exported') });
+  };
+  const printCard = async (card: Battlecard): Promise<void> => {
+    const unmount = mountPrintView(document, battlecardHtml(card, labels, todayIso()));
+    try {
+      const printed = await host.printToPdf(downloadName(`battlecard ${card.competitor}`, 'pdf'));
+      if (!printed.ok) showToast({ tone: 'error', message: errorText(printed.error) });
+    } finally {
+      unmount();
+    }
   };
   return (
     <div className="al-cards" data-testid="battlecards">
@@ -170,6 +179,9 @@ function Battlecards({ cards }: { cards: Battlecard[] }) {
               {card.unanswered > 0 ? <Badge tone="amber">{t('insights.unanswered', { count: card.unanswered })}</Badge> : null}
               <Button size="sm" icon="share" onClick={() => void exportCard(card)} data-testid="battlecard-export">
                 {t('insights.exportMd')}
+              </Button>
+              <Button size="sm" onClick={() => void printCard(card)} data-testid="battlecard-pdf">
+                {t('insights.exportPdf')}
               </Button>
             </div>
           </header>

@@ -141,6 +141,7 @@ export const alignmentFi: AlignmentMessages = {
     unanswered_one: '{{count}} ilman vastausta',
     unanswered_other: '{{count}} ilman vastausta',
     exportMd: 'Vie Markdown',
+    exportPdf: 'Vie PDF',
     exported: 'Taistelukortti viety.',
     md: {
       title: 'Taistelukortti: {{competitor}}',

@@ -141,6 +141,7 @@ export const alignmentNl: AlignmentMessages = {
     unanswered_one: '{{count}} zonder antwoord',
     unanswered_other: '{{count}} zonder antwoord',
     exportMd: 'Markdown exporteren',
+    exportPdf: 'PDF exporteren',
     exported: 'Battlecard geëxporteerd.',
     md: {
       title: 'Battlecard: {{competitor}}',

@@ -143,6 +143,7 @@ export const alignmentEn = {
     unanswered_one: '{{count}} without an answer',
     unanswered_other: '{{count}} without an answer',
     exportMd: 'Export Markdown',
+    exportPdf: 'Export PDF',
     exported: 'Battlecard exported.',
     md: {
       title: 'Battlecard: {{competitor}}',
