@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark in turn, prints a table and writes bench/results.json.
  * Each benchmark measures its anchor in the same run, so ratios compare like with like.
  */
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,15 @@ const BENCHES: Bench[] = [
   { name: 'signal', file: './signal.bench.ts', exportName: 'benchSignal' },
 ];
 
+function previousMetrics(): Metrics {
+  try {
+    const parsed = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { metrics?: Metrics };
+    return parsed.metrics ?? {};
+  } catch {
+    return {};
+  }
+}
+
 function chromiumVersion(): string | null {
   try {
     return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -30,7 +39,8 @@ function chromiumVersion(): string | null {
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const metrics: Metrics = {};
+  // `npm run bench -- sync visible` re-measures only those and keeps the other metrics.
+  const metrics: Metrics = only.length > 0 && existsSync('bench/results.json') ? previousMetrics() : {};
   const failures: string[] = [];
   for (const bench of BENCHES) {
     if (only.length > 0 && !only.includes(bench.name)) continue;
