@@ -56,15 +56,15 @@ export async function benchVisible(): Promise<Metrics> {
     await b.page.waitForFunction(() => document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-state') === 'connected');
 
     // B: note when each "Bench <seq>" title first appears in the DOM.
+    // (No named functions inside evaluate: the TS loader would wrap them in a helper the page lacks.)
     await b.page.evaluate(() => {
       const seen: Record<number, number> = {};
       (window as unknown as { __seen: Record<number, number> }).__seen = seen;
-      const check = (): void => {
+      new MutationObserver(() => {
         const m = /Bench (\d+)/.exec(document.querySelector('[data-testid="plan-title"]')?.textContent ?? '');
         const seq = m ? Number(m[1]) : NaN;
         if (Number.isInteger(seq) && seen[seq] === undefined) seen[seq] = performance.timeOrigin + performance.now();
-      };
-      new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
     });
     // A: note when Enter is pressed in the title field (the commit), before the app handles it.
     await a.page.evaluate(() => {
