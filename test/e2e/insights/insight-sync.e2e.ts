@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignalingServer } from '../../../electron/main/signaling/server';
-import { completeFirstRun, createPlan } from '../support/app';
-import { freshProfile, REPO_ROOT, RENDERER_DIST, type FreshProfile } from '../support/browser';
+import { createPlan, openPerson } from '../support/app';
+import { REPO_ROOT, RENDERER_DIST, type FreshProfile } from '../support/browser';
 
 const SHOTS = join(REPO_ROOT, '.tmp/insights-shots');
 const LONG = 90_000;
@@ -21,17 +21,8 @@ let origin = '';
 const profiles: FreshProfile[] = [];
 const errors: string[] = [];
 
-async function person(name: string, url: string): Promise<Page> {
-  // freshProfile launches its own Chromium process per call (a persistent context is a browser).
-  const profile = await freshProfile(origin, { viewport: { width: 1280, height: 1000 } });
-  profiles.push(profile);
-  const page = profile.page;
-  page.setDefaultTimeout(LONG);
-  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-  await page.goto(url);
-  await completeFirstRun(page, name);
-  return page;
-}
+const person = (name: string, url: string): Promise<Page> =>
+  openPerson({ origin, url, name, viewport: { width: 1280, height: 1000 }, timeoutMs: LONG, errors, opened: profiles });
 
 const connectionState = (page: Page) => page.getByTestId('connection-status').getAttribute('data-state');
 

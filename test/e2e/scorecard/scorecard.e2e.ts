@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { quarterOfWeek, weekOfTime, weeksOfQuarter } from '../../../renderer/domain';
-import { completeFirstRun, createPlan, waitSaved } from '../support/app';
-import { freshProfile, RENDERER_DIST, tmpRoot, type FreshProfile } from '../support/browser';
+import { createPlan, openPerson, waitSaved } from '../support/app';
+import { RENDERER_DIST, tmpRoot, type FreshProfile } from '../support/browser';
 import { serveStatic, type StaticServer } from '../support/staticServer';
 
 let server: StaticServer;
@@ -20,14 +20,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function start(): Promise<Page> {
-  const profile = await freshProfile(server.origin, { viewport: { width: 1360, height: 1000 } });
-  open.push(profile);
-  profile.page.on('pageerror', (e) => errors.push(e.message));
-  await profile.page.goto(server.url);
-  await completeFirstRun(profile.page);
-  return profile.page;
-}
+const start = (): Promise<Page> =>
+  openPerson({ origin: server.origin, url: server.url, viewport: { width: 1360, height: 1000 }, errors, opened: open });
 
 const shots = (): string => {
   const dir = join(tmpRoot(), 'shots');

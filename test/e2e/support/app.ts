@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { freshProfile, type FreshProfile } from './browser';
 
 /** UI steps shared by the app e2e tests and the screenshot script. They use what a person sees. */
 
@@ -20,4 +21,30 @@ export async function createPlan(page: Page, template: 'Product launch' | 'Campa
 /** Waits until every edit is in a committed IndexedDB transaction (the UI says "Saved"). */
 export async function waitSaved(page: Page): Promise<void> {
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+}
+
+export interface PersonOptions {
+  /** Origin the profile grants microphone/camera to (WebRTC on loopback needs it). */
+  origin: string;
+  url: string;
+  /** Profile name typed on first run; page errors are prefixed with it. */
+  name?: string;
+  viewport?: { width: number; height: number };
+  timeoutMs?: number;
+  /** Collects uncaught page errors, so a test can assert there were none. */
+  errors: string[];
+  /** Every opened profile, for the test's afterAll to close. */
+  opened: FreshProfile[];
+}
+
+/** One person: a fresh profile in its own Chromium process, at `url`, past the first-run dialog. */
+export async function openPerson(options: PersonOptions): Promise<Page> {
+  const profile = await freshProfile(options.origin, options.viewport ? { viewport: options.viewport } : {});
+  options.opened.push(profile);
+  const page = profile.page;
+  if (options.timeoutMs !== undefined) page.setDefaultTimeout(options.timeoutMs);
+  page.on('pageerror', (e) => options.errors.push(options.name ? `${options.name}: ${e.message}` : e.message));
+  await page.goto(options.url);
+  await completeFirstRun(page, options.name);
+  return page;
 }
