@@ -3,7 +3,7 @@ export * from './context';
 export * from './schema';
 export { ROOTS, narrativeFragment } from './docShape';
 export { readConflicts, type CriticalConflict, type CriticalEdit } from './critical';
-export { readActivity } from './activity';
+export { ACTIVITY_KEEP, readActivity } from './activity';
 export { createUndoManager } from './undo';
 export * from './commands/plan';
 export * from './commands/brief';

@@ -5,6 +5,7 @@
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { COMPRESSED_MARKER } from '../sync/compression';
 import { FRAME_MARKER } from '../sync/framing';
 import { readPeers, setLocalPresence, type PeerPresence } from '../sync/presence';
 import { sessionsForTests, startPlanSync, type PlanSyncSession, type SyncStatus, type SyncTiming } from '../sync/session';
@@ -122,6 +123,10 @@ function sendGarbage(seed: number): number {
     message((e) => { encoding.writeUint8(e, FRAME_MARKER); encoding.writeVarUint(e, 2); encoding.writeVarUint(e, 3); encoding.writeVarUint(e, 100); encoding.writeUint8Array(e, junk(100)); }),
     message((e) => { encoding.writeUint8(e, FRAME_MARKER); encoding.writeVarUint(e, 3); encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 10_000_000); encoding.writeUint8Array(e, junk(65_520)); }),
     Uint8Array.from([FRAME_MARKER]),
+    // Compressed messages: absurd declared size, noise instead of deflate, a bare marker.
+    message((e) => { encoding.writeUint8(e, COMPRESSED_MARKER); encoding.writeVarUint(e, 2 ** 45); encoding.writeUint8Array(e, junk(200)); }),
+    message((e) => { encoding.writeUint8(e, COMPRESSED_MARKER); encoding.writeVarUint(e, 70_000); encoding.writeUint8Array(e, junk(5000)); }),
+    Uint8Array.from([COMPRESSED_MARKER]),
   ];
   for (let i = 0; i < 30; i++) payloads.push(junk(1 + Math.floor(rand() * 500)));
   let sent = 0;

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { readActivity, type ActivityEntry } from '../domain';
+import { ACTIVITY_KEEP, readActivity, type ActivityEntry } from '../domain';
 
 export interface ActivityItem extends ActivityEntry {
   /** Stable enough for a React key: entries are append-only. */
@@ -24,9 +24,9 @@ function localDay(ms: number): string {
  * item's name as it was then.
  */
 export function activityFeed(doc: Y.Doc, options: { limit?: number; since?: number; by?: string } = {}): ActivityItem[] {
-  const limit = Math.max(1, Math.min(options.limit ?? 200, 2000));
+  const limit = Math.max(1, Math.min(options.limit ?? 200, ACTIVITY_KEEP));
   // Read more than asked when filtering, so a filter still fills the page when it can.
-  const raw = readActivity(doc, options.since !== undefined || options.by !== undefined ? 2000 : limit);
+  const raw = readActivity(doc, options.since !== undefined || options.by !== undefined ? ACTIVITY_KEEP : limit);
   const out: ActivityItem[] = [];
   for (const [index, entry] of raw.entries()) {
     if (options.since !== undefined && entry.at < options.since) continue;

@@ -29,8 +29,10 @@ import type { Room, WebrtcConn } from 'y-webrtc';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import * as bc from 'lib0/broadcastchannel';
 import * as Y from 'yjs';
-import { isFrame, Reassembler, splitMessage } from './framing';
+import { compressMessage, decompressMessage, isCompressed, shouldCompress } from './compression';
+import { DEFAULT_LIMITS, isFrame, Reassembler, splitMessage } from './framing';
 import { deriveRoomKeys } from './roomKeys';
 
 // y-webrtc's wire message types.
@@ -77,8 +79,11 @@ export interface PlanSyncOptions {
 
 export interface SyncProblem {
   code: string;
+  /** Plain words for people; never the browser's own error text. */
   message: string;
   at: number;
+  /** The underlying error text, for diagnostics only. */
+  detail?: string;
 }
 
 export interface PeerStatus {
@@ -129,6 +134,8 @@ export const REMOTE_ORIGIN: unique symbol = Symbol('lockstep/sync-remote');
 const MAX_PROBLEMS = 20;
 /** Above this many queued bytes on a channel we wait for it to drain. */
 const HIGH_WATER_BYTES = 1024 * 1024;
+/** The channel tells us when it has drained to this, so it never runs dry while we wait. */
+const LOW_WATER_BYTES = 256 * 1024;
 /** Refuse to queue more than this for one peer; it is hopelessly behind. */
 const MAX_QUEUED_BYTES = 80 * 1024 * 1024;
 
@@ -169,6 +176,12 @@ interface ConnState {
   queuedBytes: number;
   drainTimer: ReturnType<typeof setTimeout> | null;
   nextMessageId: number;
+  /** Large messages still being compressed; later messages wait behind them to keep order. */
+  outboundPending: number;
+  outboundChain: Promise<void>;
+  /** Received messages still being decompressed; later messages wait behind them. */
+  inboundPending: number;
+  inboundChain: Promise<void>;
   clientIds: Set<number>;
   closed: boolean;
 }
@@ -204,9 +217,23 @@ export async function startPlanSync(doc: Y.Doc, options: PlanSyncOptions): Promi
     provider.destroy();
     throw new Error('The sync room could not be opened (is another session for this plan still running?).');
   }
+  leaveBroadcastChannel(room);
   const session = new Session(doc, provider, room, awareness, ownsAwareness, { ...DEFAULT_TIMING, ...options.timing }, roomName);
   sessionsForTests.set(session, provider);
   return session;
+}
+
+/**
+ * y-webrtc also syncs same-browser tabs over a BroadcastChannel, and lib0 delivers every
+ * message published there to its own subscribers as well: each update is encrypted, echoed
+ * back and applied again, and every connect publishes and re-applies the whole document.
+ * Lockstep runs one window per plan and syncs tabs over WebRTC like any other peer, so the
+ * room leaves the channel. Called right after the room (re)connects, before the encrypted
+ * connect-time messages resolve, so nothing is echoed back.
+ */
+function leaveBroadcastChannel(room: Room): void {
+  bc.unsubscribe(room.name, room._bcSubscriber);
+  room.bcconnected = false;
 }
 
 /** For the test harness only: the provider behind a session (to inject raw frames). */
@@ -222,6 +249,11 @@ class Session implements PlanSyncSession {
   /** The conn of the last sync, so its person's name can be filled in once their presence arrives. */
   private lastSyncedConn: ConnState | null = null;
   private stuckRecoveries = 0;
+  /** The conn whose update is being applied right now (its echo is decided in relayRemoteUpdate). */
+  private applyingFrom: ConnState | null = null;
+  private applyOnlyIntegratesSource = false;
+  /** Peers that should hear a step 1 once the current remote update is applied. */
+  private readonly pendingRelaySteps = new Set<ConnState>();
   private online = true;
   private destroyed = false;
   private lastAntiEntropyAt = 0;
@@ -286,6 +318,7 @@ class Session implements PlanSyncSession {
     if (this.online) this.goOffline();
     this.online = true;
     this.provider.connect();
+    leaveBroadcastChannel(this.room);
     this.checkSignaling();
     if (this.awareness.getLocalState() === null && this.savedLocalState !== null) {
       this.awareness.setLocalState(this.savedLocalState);
@@ -353,6 +386,10 @@ class Session implements PlanSyncSession {
       queuedBytes: 0,
       drainTimer: null,
       nextMessageId: 1,
+      outboundPending: 0,
+      outboundChain: Promise.resolve(),
+      inboundPending: 0,
+      inboundChain: Promise.resolve(),
       clientIds: new Set(),
       closed: false,
     };
@@ -392,8 +429,7 @@ class Session implements PlanSyncSession {
     });
     peer.on('close', () => this.onConnClosed(state));
     peer.on('error', (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      this.addProblem('peer-connection-error', `The connection to a peer failed (${message.slice(0, 120)}); Lockstep will reconnect.`);
+      this.addProblem('peer-connection-error', 'The connection to a peer broke off; Lockstep will reconnect.', error);
     });
     this.queueEmit();
   }
@@ -445,6 +481,49 @@ class Session implements PlanSyncSession {
     // Before the channel opens there is nothing to lose: the step 1 exchange on connect
     // transfers everything (y-webrtc broadcasts to half-open conns too).
     if (channel === undefined || channel.readyState !== 'open') return;
+    if (data[0] === MESSAGE_SYNC && data[1] === syncProtocol.messageYjsSyncStep1) {
+      // y-webrtc sends its own step 1 on connect; counting it keeps the health check from
+      // asking again and making the peer send the whole plan twice.
+      state.lastStep1SentAt = Date.now();
+    }
+    if (this.applyingFrom !== null && data[0] === MESSAGE_SYNC && data[1] === syncProtocol.messageYjsUpdate) {
+      if (!this.relayRemoteUpdate(state, data)) return;
+    }
+    if (state.outboundPending === 0 && !shouldCompress(data)) {
+      this.enqueue(state, data);
+      return;
+    }
+    // Compression is asynchronous; whatever is sent meanwhile queues behind it in order.
+    state.outboundPending++;
+    const wire = shouldCompress(data) ? compressMessage(data) : Promise.resolve(data);
+    state.outboundChain = state.outboundChain
+      .then(() => wire)
+      .then((bytes) => {
+        state.outboundPending--;
+        this.enqueue(state, bytes);
+      });
+  }
+
+  /**
+   * y-webrtc forwards every update the document emits to every connection, including ones
+   * that just arrived from a peer (that is how it relays across a partial mesh). While a
+   * peer's update is applied, this decides what goes where: nothing back to the sender when
+   * the update could hold only what the sender sent; small updates on to everyone else as
+   * before; a large one (someone joined and received the whole plan) is never forwarded —
+   * the other peers get a step 1 instead and ask for exactly what they lack, which in a full
+   * mesh is nothing. Returns whether `data` should be sent to `state`.
+   */
+  private relayRemoteUpdate(state: ConnState, data: Uint8Array): boolean {
+    if (state === this.applyingFrom && this.applyOnlyIntegratesSource) return false;
+    if (!shouldCompress(data)) return true;
+    this.pendingRelaySteps.add(state);
+    return false;
+  }
+
+  private enqueue(state: ConnState, data: Uint8Array): void {
+    if (state.closed || this.destroyed) return;
+    const channel = state.peer._channel;
+    if (channel === undefined || channel.readyState !== 'open') return;
     if (state.queuedBytes + data.length > MAX_QUEUED_BYTES) {
       this.clearQueue(state);
       this.addProblem('send-overflow', 'A peer could not keep up with the data sent to it; Lockstep will resync with it.');
@@ -474,6 +553,7 @@ class Session implements PlanSyncSession {
             state.drainTimer = null;
             this.drain(state);
           };
+          channel.bufferedAmountLowThreshold = LOW_WATER_BYTES;
           channel.addEventListener('bufferedamountlow', resume);
           state.drainTimer = setTimeout(resume, 50);
         }
@@ -486,8 +566,7 @@ class Session implements PlanSyncSession {
         if (isFrame(frame)) state.lastLargeSendAt = Date.now();
       } catch (error) {
         this.clearQueue(state);
-        const message = error instanceof Error ? error.message : String(error);
-        this.addProblem('send-failed', `Sending to a peer failed (${message.slice(0, 120)}); Lockstep will resync with it.`);
+        this.addProblem('send-failed', 'Sending to a peer failed; Lockstep will resync with it.', error);
         this.scheduleResync(state);
         return;
       }
@@ -522,10 +601,27 @@ class Session implements PlanSyncSession {
       if (result.value === null) return;
       message = result.value;
     }
+    if (state.inboundPending === 0 && !isCompressed(message)) {
+      this.handleSafely(state, message);
+      return;
+    }
+    state.inboundPending++;
+    const ready = isCompressed(message) ? decompressMessage(message, DEFAULT_LIMITS.maxMessageBytes) : Promise.resolve({ ok: true as const, value: message });
+    state.inboundChain = state.inboundChain
+      .then(() => ready)
+      .then((result) => {
+        state.inboundPending--;
+        if (state.closed || this.destroyed) return;
+        if (result.ok) this.handleSafely(state, result.value);
+        else this.addProblem('peer-bad-data', `A peer sent data Lockstep could not read; it was ignored. (${result.error.message})`);
+      });
+  }
+
+  private handleSafely(state: ConnState, message: Uint8Array): void {
     try {
       this.handleMessage(state, message);
-    } catch {
-      this.addProblem('peer-bad-data', 'A peer sent data Lockstep could not read; it was ignored.');
+    } catch (error) {
+      this.addProblem('peer-bad-data', 'A peer sent data Lockstep could not read; it was ignored.', error);
     }
   }
 
@@ -551,7 +647,7 @@ class Session implements PlanSyncSession {
           }
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
-          Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+          this.applyRemote(state, update);
           if (syncType === syncProtocol.messageYjsSyncStep2) this.markSynced(state);
         } else {
           throw new Error('unknown sync message');
@@ -573,6 +669,20 @@ class Session implements PlanSyncSession {
       default:
         throw new Error('unknown message type');
     }
+  }
+
+  private applyRemote(state: ConnState, update: Uint8Array): void {
+    // With nothing pending beforehand, the transaction can only integrate what the sender sent.
+    this.applyOnlyIntegratesSource = this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null;
+    this.applyingFrom = state;
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } finally {
+      this.applyingFrom = null;
+    }
+    const others = [...this.pendingRelaySteps];
+    this.pendingRelaySteps.clear();
+    for (const other of others) if (!other.closed && other.connectedAt !== null) this.sendStep1(other);
   }
 
   private isAheadOfUs(theirs: Map<number, number>): boolean {
@@ -634,8 +744,7 @@ class Session implements PlanSyncSession {
       try {
         this.checkConn(state, now, antiEntropy);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.addProblem('sync-internal', `Lockstep hit an unexpected error while checking a connection (${message.slice(0, 120)}).`);
+        this.addProblem('sync-internal', 'Lockstep hit an unexpected error while checking a connection; it keeps trying.', error);
       }
     }
     this.checkSignaling();
@@ -682,7 +791,9 @@ class Session implements PlanSyncSession {
    * plan that snowballs until the send queue overflows).
    */
   private mayAskForSync(state: ConnState, now: number, movingLargeData: boolean): boolean {
-    if (state.queue.length > 0 || movingLargeData || state.reassembler.pendingMessages > 0) return false;
+    if (state.queue.length > 0 || state.outboundPending > 0 || state.inboundPending > 0 || movingLargeData || state.reassembler.pendingMessages > 0) {
+      return false;
+    }
     const unanswered = state.lastStep1SentAt > (state.lastStep2At ?? 0);
     return !unanswered || now - state.lastStep1SentAt > this.timing.silentAfterMs;
   }
@@ -723,13 +834,14 @@ class Session implements PlanSyncSession {
   // -------------------------------------------------------------------------------------
   // Problems and status events
 
-  private addProblem(code: string, message: string): void {
+  private addProblem(code: string, message: string, cause?: unknown): void {
     const now = Date.now();
     const last = this.problems[this.problems.length - 1];
     if (last !== undefined && last.code === code && now - last.at < 5000) {
       last.at = now;
     } else {
-      this.problems.push({ code, message, at: now });
+      const detail = cause === undefined ? undefined : (cause instanceof Error ? cause.message : String(cause)).slice(0, 200);
+      this.problems.push({ code, message, at: now, ...(detail === undefined ? {} : { detail }) });
       if (this.problems.length > MAX_PROBLEMS) this.problems.shift();
     }
     this.queueEmit();

@@ -22,7 +22,7 @@ export function connectionTone(snapshot: CollabSnapshot): ConnectionTone {
 }
 
 function problemText(problem: SyncProblem, t: TFunction): string {
-  const known = ['signaling-lost', 'peer-bad-data', 'send-failed', 'send-overflow'];
+  const known = ['signaling-lost', 'peer-bad-data', 'send-failed', 'send-overflow', 'stuck-connection', 'peer-connection-error', 'sync-internal'];
   return known.includes(problem.code) ? t(`collab.status.problem.${problem.code}`) : t('collab.status.problem.other', { message: problem.message });
 }
 
