@@ -127,6 +127,8 @@ function sendGarbage(seed: number): number {
     message((e) => { encoding.writeUint8(e, COMPRESSED_MARKER); encoding.writeVarUint(e, 2 ** 45); encoding.writeUint8Array(e, junk(200)); }),
     message((e) => { encoding.writeUint8(e, COMPRESSED_MARKER); encoding.writeVarUint(e, 70_000); encoding.writeUint8Array(e, junk(5000)); }),
     Uint8Array.from([COMPRESSED_MARKER]),
+    // Lockstep's v2 step 2 (type 100) carrying noise.
+    message((e) => { encoding.writeVarUint(e, 100); encoding.writeVarUint8Array(e, junk(400)); }),
   ];
   for (let i = 0; i < 30; i++) payloads.push(junk(1 + Math.floor(rand() * 500)));
   let sent = 0;
