@@ -7,3 +7,4 @@ export * from './Menu';
 export * from './Select';
 export * from './Toaster';
 export * from './DateField';
+export * from './AddRowForm';

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addPhase, DISCIPLINES, removePhase, renamePhase, setJourneyCell, type Discipline, type Phase } from '../../domain';
 import { usePlanSession, usePlanView, useRunCommand } from '../../app/usePlan';
 import { useAppStore } from '../../state/store';
 import { useErrorText } from '../../app/errorText';
-import { AutoTextArea, Button, CommitInput, EmptyState, Field, IconButton } from '../../ui';
+import { AddRowForm, AutoTextArea, CommitInput, EmptyState, IconButton } from '../../ui';
 
 /** Phases × disciplines. Each cell: who owns it, what they do, and when the customer moves on. */
 export function JourneySection() {
@@ -17,8 +17,7 @@ export function JourneySection() {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const add = (e: FormEvent): void => {
-    e.preventDefault();
+  const add = (): void => {
     // Refusals show inline next to the field, not as a toast.
     session.stopCapturing();
     const result = addPhase(session.doc, session.ctx, name);
@@ -82,25 +81,15 @@ export function JourneySection() {
         </div>
       )}
 
-      <form className="add-row card" onSubmit={add}>
-        <Field label={t('journey.phaseName')} error={error} className="add-row__field">
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              className="input"
-              value={name}
-              maxLength={200}
-              placeholder={t('journey.newPhasePlaceholder')}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setName(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Button type="submit" variant="primary" icon="plus">
-          {t('journey.addPhase')}
-        </Button>
-      </form>
+      <AddRowForm
+        label={t('journey.phaseName')}
+        error={error}
+        value={name}
+        onValue={setName}
+        placeholder={t('journey.newPhasePlaceholder')}
+        onSubmit={add}
+        buttonLabel={t('journey.addPhase')}
+      />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { useDateProps } from '../../app/useDateProps';
 import { usePlanSession, usePlanView, useRunCommand } from '../../app/usePlan';
 import { useAppStore } from '../../state/store';
 import { useErrorText } from '../../app/errorText';
-import { Badge, Button, CommitInput, DateInput, EmptyState, Field, IconButton, Select } from '../../ui';
+import { Badge, Button, CommitInput, DateInput, EmptyState, Field, IconButton, Select, TextField } from '../../ui';
 
 type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
@@ -83,21 +83,15 @@ export function MilestonesSection() {
       )}
 
       <form className="card add-milestone" onSubmit={add}>
-        <Field label={t('milestones.titleLabel')} error={error} className="add-milestone__title">
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              className="input"
-              value={title}
-              maxLength={200}
-              placeholder={t('milestones.titlePlaceholder')}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              data-testid="new-milestone-title"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('milestones.titleLabel')}
+          error={error}
+          className="add-milestone__title"
+          value={title}
+          onValue={setTitle}
+          placeholder={t('milestones.titlePlaceholder')}
+          testId="new-milestone-title"
+        />
         <Field label={t('milestones.date')}>
           {({ id }) => <DateInput id={id} {...dateProps} value={date} onValue={setDate} data-testid="new-milestone-date" />}
         </Field>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BILLING_PERIODS,
@@ -28,8 +28,9 @@ import {
   type OfferStatus,
 } from '../../domain';
 import { formatRelative } from '../../i18n';
+import { useErrorText } from '../../app/errorText';
 import { usePlanView, useRunCommand } from '../../app/usePlan';
-import { AutoTextArea, Badge, Button, CommitInput, EmptyState, Field, IconButton, Select } from '../../ui';
+import { AddRowForm, AutoTextArea, Badge, Button, CommitInput, EmptyState, Field, IconButton, InlineAddForm, Select } from '../../ui';
 import { CommentThreads } from '../reviews/CommentThreads';
 import { RequestReviewDialog } from '../reviews/RequestReviewDialog';
 import { money, moneyDraft, parseMoneyField, useDocRead, useLanguage } from './useWorkflow';
@@ -41,19 +42,19 @@ export function OffersSection() {
   const { t } = useTranslation();
   const offers = useDocRead(readOffers);
   const run = useRunCommand();
+  const errorText = useErrorText();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const current = offers.items.find((o) => o.id === selected) ?? offers.items[0] ?? null;
 
-  const add = (e: FormEvent): void => {
-    e.preventDefault();
+  const add = (): void => {
     const result = run((doc, ctx) => createOffer(doc, ctx, { name }));
     if (result.ok) {
       setName('');
       setError(null);
       setSelected(result.value);
-    } else setError(result.error.message);
+    } else setError(errorText(result.error));
   };
 
   return (
@@ -81,26 +82,17 @@ export function OffersSection() {
         </nav>
       ) : null}
       {current ? <OfferEditor key={current.id} offer={current} /> : null}
-      <form className="add-row card" onSubmit={add}>
-        <Field label={t('offers.newName')} error={error} className="add-row__field">
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              className="input"
-              value={name}
-              maxLength={200}
-              placeholder={t('offers.newPlaceholder')}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setName(e.currentTarget.value)}
-              data-testid="new-offer-name"
-            />
-          )}
-        </Field>
-        <Button type="submit" variant="primary" icon="plus" data-testid="add-offer">
-          {t('offers.add')}
-        </Button>
-      </form>
+      <AddRowForm
+        label={t('offers.newName')}
+        error={error}
+        value={name}
+        onValue={setName}
+        placeholder={t('offers.newPlaceholder')}
+        testId="new-offer-name"
+        onSubmit={add}
+        buttonLabel={t('offers.add')}
+        buttonTestId="add-offer"
+      />
     </div>
   );
 }
@@ -223,12 +215,6 @@ function ComponentsTable({ offer }: { offer: OfferView }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const run = useRunCommand();
-  const [name, setName] = useState('');
-  const add = (e: FormEvent): void => {
-    e.preventDefault();
-    const result = run((doc, ctx) => addComponent(doc, ctx, offer.id, { name, type: 'hardware', billing: 'one-off', listPrice: null }));
-    if (result.ok) setName('');
-  };
   return (
     <div className="wf-table-wrap">
       <table className="wf-table" data-testid="components">
@@ -277,12 +263,13 @@ function ComponentsTable({ offer }: { offer: OfferView }) {
           ))}
         </tbody>
       </table>
-      <form className="wf-inline-add" onSubmit={add}>
-        <input className="input" aria-label={t('offers.component.newName')} placeholder={t('offers.component.newName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="new-component-name" />
-        <Button type="submit" icon="plus" data-testid="add-component">
-          {t('offers.component.add')}
-        </Button>
-      </form>
+      <InlineAddForm
+        label={t('offers.component.newName')}
+        buttonLabel={t('offers.component.add')}
+        onAdd={(name) => run((doc, ctx) => addComponent(doc, ctx, offer.id, { name, type: 'hardware', billing: 'one-off', listPrice: null })).ok}
+        testId="new-component-name"
+        buttonTestId="add-component"
+      />
     </div>
   );
 }
@@ -290,12 +277,7 @@ function ComponentsTable({ offer }: { offer: OfferView }) {
 function ItemList({ offer, list }: { offer: OfferView; list: OfferList }) {
   const { t } = useTranslation();
   const run = useRunCommand();
-  const [text, setText] = useState('');
   const items = offer[list];
-  const add = (e: FormEvent): void => {
-    e.preventDefault();
-    if (run((doc, ctx) => addOfferItem(doc, ctx, offer.id, list, text)).ok) setText('');
-  };
   const placeholder = t(list === 'arguments' ? 'offers.newArgument' : 'offers.newObjection');
   return (
     <section className="wf-list" data-testid={`offer-${list}`}>
@@ -308,12 +290,12 @@ function ItemList({ offer, list }: { offer: OfferView; list: OfferList }) {
           </li>
         ))}
       </ul>
-      <form className="wf-inline-add" onSubmit={add}>
-        <input className="input" aria-label={placeholder} placeholder={placeholder} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid={`new-${list}`} />
-        <Button type="submit" icon="plus">
-          {t('offers.addItem')}
-        </Button>
-      </form>
+      <InlineAddForm
+        label={placeholder}
+        buttonLabel={t('offers.addItem')}
+        onAdd={(text) => run((doc, ctx) => addOfferItem(doc, ctx, offer.id, list, text)).ok}
+        testId={`new-${list}`}
+      />
     </section>
   );
 }
@@ -322,11 +304,6 @@ function CompetitorTable({ offer }: { offer: OfferView }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const run = useRunCommand();
-  const [name, setName] = useState('');
-  const add = (e: FormEvent): void => {
-    e.preventDefault();
-    if (run((doc, ctx) => addCompetitorRow(doc, ctx, offer.id, { competitor: name, theirPrice: null, theirArgument: '', ourAnswer: '' })).ok) setName('');
-  };
   return (
     <div className="wf-table-wrap">
       <table className="wf-table" data-testid="competitors">
@@ -370,12 +347,11 @@ function CompetitorTable({ offer }: { offer: OfferView }) {
           ))}
         </tbody>
       </table>
-      <form className="wf-inline-add" onSubmit={add}>
-        <input className="input" aria-label={t('offers.competitor.name')} placeholder={t('offers.competitor.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Button type="submit" icon="plus">
-          {t('offers.competitor.add')}
-        </Button>
-      </form>
+      <InlineAddForm
+        label={t('offers.competitor.name')}
+        buttonLabel={t('offers.competitor.add')}
+        onAdd={(competitor) => run((doc, ctx) => addCompetitorRow(doc, ctx, offer.id, { competitor, theirPrice: null, theirArgument: '', ourAnswer: '' })).ok}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   addSegment,
@@ -15,7 +15,7 @@ import {
 import { usePlanSession, usePlanView, useRunCommand } from '../../app/usePlan';
 import { useAppStore } from '../../state/store';
 import { useErrorText } from '../../app/errorText';
-import { AutoTextArea, Button, CommitInput, EmptyState, Field, IconButton, Select } from '../../ui';
+import { AddRowForm, AutoTextArea, Button, CommitInput, EmptyState, Field, IconButton, Select } from '../../ui';
 import { neighbourOrders } from './reorder';
 
 const TEXT_FIELDS: SegmentTextField[] = ['firmographics', 'pains', 'buyingMotives', 'decisionMakers'];
@@ -32,8 +32,7 @@ export function SegmentsSection() {
   const newNameRef = useRef<HTMLInputElement>(null);
   const segments = view.segments;
 
-  const add = (e: FormEvent): void => {
-    e.preventDefault();
+  const add = (): void => {
     // Refusals show inline next to the field, not as a toast.
     session.stopCapturing();
     const result = addSegment(session.doc, session.ctx, name);
@@ -82,27 +81,18 @@ export function SegmentsSection() {
         </ol>
       )}
 
-      <form className="add-row card" onSubmit={add}>
-        <Field label={t('segments.newName')} error={error} className="add-row__field">
-          {({ id, describedBy, invalid }) => (
-            <input
-              ref={newNameRef}
-              id={id}
-              className="input"
-              value={name}
-              maxLength={200}
-              placeholder={t('segments.newPlaceholder')}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setName(e.currentTarget.value)}
-              data-testid="new-segment-name"
-            />
-          )}
-        </Field>
-        <Button type="submit" variant="primary" icon="plus" data-testid="add-segment">
-          {t('segments.add')}
-        </Button>
-      </form>
+      <AddRowForm
+        label={t('segments.newName')}
+        error={error}
+        value={name}
+        onValue={setName}
+        placeholder={t('segments.newPlaceholder')}
+        inputRef={newNameRef}
+        testId="new-segment-name"
+        onSubmit={add}
+        buttonLabel={t('segments.add')}
+        buttonTestId="add-segment"
+      />
     </div>
   );
 }
