@@ -10,18 +10,8 @@ import {
   parseInvite,
   type InviteFields,
 } from '../../../shared/invite';
+import { makeRng } from '../../support/rng';
 
-/** Seeded PRNG (mulberry32) so every random case can be reproduced from the printed seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const secret = Uint8Array.from({ length: 16 }, (_, i) => (i * 37 + 11) & 0xff);
 const fields: InviteFields = { planId: 'plan_7Gq-x', secret, signaling: ['ws://192.168.1.20:4444', 'wss://signal.example.org/y'] };
@@ -69,7 +59,7 @@ describe('invite links', () => {
 
   it('round-trips invites with no signaling URLs and many random ones', () => {
     const seed = 20261124;
-    const rand = prng(seed);
+    const rand = makeRng(seed);
     for (let i = 0; i < 200; i++) {
       const s = Uint8Array.from({ length: 16 }, () => Math.floor(rand() * 256));
       const idChars = 'abcXYZ019_-';
@@ -172,7 +162,7 @@ describe('garbled links', () => {
 
   it('never throws on random garbage', () => {
     const seed = 77;
-    const rand = prng(seed);
+    const rand = makeRng(seed);
     const chars = 'lockstep:/#join=httpws0123456789ABCDEFabcdef-_ \n!%+';
     for (let i = 0; i < 2000; i++) {
       const text = Array.from({ length: Math.floor(rand() * 120) }, () => chars[Math.floor(rand() * chars.length)]).join('');
@@ -210,7 +200,7 @@ describe('short codes', () => {
 
   it('catches every single-symbol typo and every swap of neighbours', () => {
     const seed = 4242;
-    const rand = prng(seed);
+    const rand = makeRng(seed);
     const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
     for (let round = 0; round < 20; round++) {
       const s = Uint8Array.from({ length: 16 }, () => Math.floor(rand() * 256));

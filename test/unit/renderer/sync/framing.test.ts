@@ -1,17 +1,8 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { FRAME_MARKER, FRAME_PAYLOAD_BYTES, isFrame, MAX_FRAME_BYTES, Reassembler, splitMessage } from '../../../../renderer/sync/framing';
+import { makeRng } from '../../../support/rng';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomBytes(rand: () => number, length: number, firstByte = 0): Uint8Array {
   const out = new Uint8Array(length);
@@ -55,7 +46,7 @@ describe('splitMessage', () => {
 
   it('frames large messages into frames no bigger than the limit', () => {
     const seed = 11;
-    const rand = prng(seed);
+    const rand = makeRng(seed);
     for (const size of [MAX_FRAME_BYTES + 1, 300_000, 1024 * 1024 + 7, FRAME_PAYLOAD_BYTES * 3]) {
       const msg = randomBytes(rand, size);
       const frames = splitMessage(msg, 42);
@@ -77,7 +68,7 @@ describe('splitMessage', () => {
   });
 
   it('reassembles interleaved messages and back-to-back messages', () => {
-    const rand = prng(5);
+    const rand = makeRng(5);
     const a = splitMessage(randomBytes(rand, 200_000), 1);
     const b = splitMessage(randomBytes(rand, 150_000), 2);
     const r = new Reassembler();
@@ -97,7 +88,7 @@ describe('splitMessage', () => {
 describe('Reassembler against a malicious peer', () => {
   it('rejects garbage without throwing', () => {
     const seed = 99;
-    const rand = prng(seed);
+    const rand = makeRng(seed);
     const r = new Reassembler();
     for (let i = 0; i < 2000; i++) {
       const garbage = randomBytes(rand, Math.floor(rand() * 40), rand() < 0.8 ? FRAME_MARKER : Math.floor(rand() * 256));
