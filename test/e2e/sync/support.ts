@@ -4,6 +4,7 @@
  * separate Chromium processes as peers.
  */
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -236,4 +237,49 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+export interface SyncRig {
+  /** The file's signaling server (throws before beforeAll has run). */
+  readonly server: TestServer;
+  /** Launches a separate Chromium process on the harness page; closed after the file. */
+  launch(secretHex: string, name: string, signal?: string): Promise<Peer>;
+  /** Closes `item` after the file (relays, extra servers). */
+  track<T extends { close(): Promise<void> }>(item: T): T;
+}
+
+/**
+ * The set-up every sync e2e file shares: the harness page built once, one signaling server
+ * per file, and everything launched through the rig closed afterwards, even on failure.
+ */
+export function useSyncRig(): SyncRig {
+  let server: TestServer | undefined;
+  const peers: Peer[] = [];
+  const tracked: Array<{ close(): Promise<void> }> = [];
+  beforeAll(async () => {
+    await ensureHarnessBuilt();
+    server = await startTestServer();
+  }, 120_000);
+  afterAll(async () => {
+    await closePeers(peers);
+    await closeAll(tracked);
+    await server?.close();
+  });
+  const rig: SyncRig = {
+    get server(): TestServer {
+      if (server === undefined) throw new Error('the sync test server did not start');
+      return server;
+    },
+    async launch(secretHex, name, signal) {
+      const s = rig.server;
+      const peer = await launchPeer(harnessUrl(s, secretHex, signal ?? s.wsUrl, name), name);
+      peers.push(peer);
+      return peer;
+    },
+    track(item) {
+      tracked.push(item);
+      return item;
+    },
+  };
+  return rig;
 }

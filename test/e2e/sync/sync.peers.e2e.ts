@@ -3,53 +3,27 @@
  * server: live edits both ways, presence, stale presence removed, a malicious peer, and the
  * signaling server going away mid-session.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAll,
   closePeers,
   converged,
-  ensureHarnessBuilt,
-  harnessUrl,
-  launchPeer,
   newSecretHex,
   read,
   startRecordingRelay,
-  startTestServer,
   waitFor,
   type Peer,
-  type RecordingRelay,
-  type TestServer,
+  useSyncRig,
 } from './support';
 
-let server: TestServer | undefined;
-const peers: Peer[] = [];
-const relays: RecordingRelay[] = [];
-
-beforeAll(async () => {
-  await ensureHarnessBuilt();
-  server = await startTestServer();
-}, 120_000);
-
-afterAll(async () => {
-  await closePeers(peers);
-  await closeAll(relays);
-  await server?.close();
-});
+const rig = useSyncRig();
 
 async function startPeers(count: number, signal?: string, secret = newSecretHex()): Promise<Peer[]> {
-  if (server === undefined) throw new Error('no server');
-  const started = await Promise.all(
-    Array.from({ length: count }, (_, i) => launchPeer(harnessUrl(server as TestServer, secret, signal ?? (server as TestServer).wsUrl, `peer-${i}`), `peer-${i}`)),
-  );
-  peers.push(...started);
+  const started = await Promise.all(Array.from({ length: count }, (_, i) => rig.launch(secret, `peer-${i}`, signal)));
   for (const p of started) await p.page.evaluate(() => window.__harness.start());
   return started;
 }
 
-async function stop(group: Peer[]): Promise<void> {
-  await closePeers(group);
-  for (const p of group) peers.splice(peers.indexOf(p), 1);
-}
+const stop = closePeers;
 
 describe('sync between separate Chromium processes', () => {
   it('two peers converge with live edits both ways and see each other', async () => {
@@ -114,9 +88,7 @@ describe('sync between separate Chromium processes', () => {
   });
 
   it('keeps syncing when the signaling server disappears, and reconnects to it', async () => {
-    if (server === undefined) throw new Error('no server');
-    const relay = await startRecordingRelay(server.wsUrl);
-    relays.push(relay);
+    const relay = rig.track(await startRecordingRelay(rig.server.wsUrl));
     const [a, b] = (await startPeers(2, relay.url)) as [Peer, Peer];
     await a.page.evaluate(() => window.__harness.set('x', 1));
     expect(await waitFor(() => converged([a, b]), 20_000)).toBe(true);

@@ -4,40 +4,26 @@
  * signaling. Every frame is recorded by a WebSocket relay in front of the project's server.
  */
 import * as decoding from 'lib0/decoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatShortCode } from '../../../shared/invite';
 import { deriveRoomKeys } from '../../../renderer/sync/roomKeys';
 import {
-  closeAll,
   closePeers,
   converged,
-  ensureHarnessBuilt,
-  harnessUrl,
-  launchPeer,
   newSecretHex,
   read,
   startRecordingRelay,
-  startTestServer,
   waitFor,
-  type Peer,
   type RecordingRelay,
-  type TestServer,
+  useSyncRig,
 } from './support';
 
-let server: TestServer | undefined;
+const rig = useSyncRig();
 let relay: RecordingRelay | undefined;
-const peers: Peer[] = [];
 
 beforeAll(async () => {
-  await ensureHarnessBuilt();
-  server = await startTestServer();
-  relay = await startRecordingRelay(server.wsUrl);
-}, 120_000);
-
-afterAll(async () => {
-  await closePeers(peers);
-  await closeAll([relay, server]);
-});
+  relay = rig.track(await startRecordingRelay(rig.server.wsUrl));
+}, 60_000);
 
 /** y-webrtc's signaling encryption: PBKDF2(password, salt = room name) -> AES-GCM-256. */
 async function signalingKey(password: string, roomName: string): Promise<CryptoKey> {
@@ -62,13 +48,12 @@ async function decrypt(base64: string, key: CryptoKey): Promise<unknown> {
 
 describe('signaling privacy', () => {
   it('a wrong secret never connects, and the transcript holds no secret, plan id or clear SDP', async () => {
-    if (server === undefined || relay === undefined) throw new Error('setup failed');
+    if (relay === undefined) throw new Error('the recording relay did not start');
+    const server = rig.server;
     const secret = newSecretHex();
     const wrongSecret = newSecretHex();
     const planId = `plan-e2e-${newSecretHex().slice(0, 10)}`;
-    const url = (s: string, name: string): string => harnessUrl(server as TestServer, s, (relay as RecordingRelay).url, name);
-    const [a, b, intruder] = await Promise.all([launchPeer(url(secret, 'honest-a'), 'a'), launchPeer(url(secret, 'honest-b'), 'b'), launchPeer(url(wrongSecret, 'intruder'), 'x')]);
-    peers.push(a, b, intruder);
+    const [a, b, intruder] = await Promise.all([rig.launch(secret, 'honest-a', relay.url), rig.launch(secret, 'honest-b', relay.url), rig.launch(wrongSecret, 'intruder', relay.url)]);
     await a.page.evaluate((id) => window.__harness.set('planId', id), planId);
     for (const p of [a, b, intruder]) await p.page.evaluate(() => window.__harness.start());
     expect(await waitFor(() => converged([a, b]), 30_000), 'honest peers sync').toBe(true);

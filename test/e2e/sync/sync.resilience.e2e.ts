@@ -3,41 +3,19 @@
  * apart, and a 5 MB plan reaching a peer that joins later (over Chromium's 256 KiB
  * data-channel message limit, so it only arrives thanks to framing).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAll,
   closePeers,
   converged,
-  ensureHarnessBuilt,
-  harnessUrl,
-  launchPeer,
   newSecretHex,
   read,
-  startTestServer,
   waitFor,
   type Peer,
-  type TestServer,
+  useSyncRig,
 } from './support';
 
-let server: TestServer | undefined;
-const peers: Peer[] = [];
-
-beforeAll(async () => {
-  await ensureHarnessBuilt();
-  server = await startTestServer();
-}, 120_000);
-
-afterAll(async () => {
-  await closePeers(peers);
-  await closeAll([server]);
-});
-
-async function launch(secret: string, name: string): Promise<Peer> {
-  const s = server as TestServer;
-  const peer = await launchPeer(harnessUrl(s, secret, s.wsUrl, name), name);
-  peers.push(peer);
-  return peer;
-}
+const rig = useSyncRig();
+const launch = (secret: string, name: string): Promise<Peer> => rig.launch(secret, name);
 
 describe('resilience between separate Chromium processes', () => {
   it('converges both ways after each of 30 offline/online cycles', async () => {
