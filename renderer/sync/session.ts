@@ -350,6 +350,7 @@ class Session implements PlanSyncSession {
     let release!: () => void;
     pendingRoomRelease.set(this.roomName, new Promise<void>((resolve) => (release = resolve)));
     this.provider.destroy();
+    this.destroyOrphanedConns();
     // y-webrtc frees the room name once its key promise settles (already settled here).
     void this.provider.key.then(() => {
       pendingRoomRelease.delete(this.roomName);
@@ -459,10 +460,26 @@ class Session implements PlanSyncSession {
   private goOffline(): void {
     this.savedLocalState = this.awareness.getLocalState();
     this.provider.disconnect();
+    this.destroyOrphanedConns();
     // y-webrtc appends to this list on every connect() without ever clearing it.
     (this.provider as unknown as { signalingConns: unknown[] }).signalingConns = [];
     const remote = [...this.awareness.getStates().keys()].filter((id) => id !== this.awareness.clientID);
     if (remote.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, remote, 'offline');
+  }
+
+  /**
+   * y-webrtc closes only the conns in `room.webrtcConns`. When a peer reconnects before its
+   * old conn has closed, the old conn's close handler deletes the *new* conn from that map
+   * (it deletes by peer id), leaving a live connection nobody closes: it kept syncing after
+   * "Go offline". Every conn we instrumented and that is still open is closed here.
+   */
+  private destroyOrphanedConns(): void {
+    for (const state of [...this.conns.values()]) {
+      if (state.closed) continue;
+      this.clearQueue(state);
+      state.conn.destroy();
+      this.onConnClosed(state);
+    }
   }
 
   // -------------------------------------------------------------------------------------
@@ -483,7 +500,7 @@ class Session implements PlanSyncSession {
   }
 
   private send(state: ConnState, data: Uint8Array): void {
-    if (state.closed || this.destroyed) return;
+    if (state.closed || this.destroyed || !this.online) return;
     const channel = state.peer._channel;
     // Before the channel opens there is nothing to lose: the step 1 exchange on connect
     // transfers everything (y-webrtc broadcasts to half-open conns too).
@@ -597,7 +614,7 @@ class Session implements PlanSyncSession {
   // Receiving
 
   private receive(state: ConnState, data: Uint8Array): void {
-    if (state.closed || this.destroyed) return;
+    if (state.closed || this.destroyed || !this.online) return;
     let message = data;
     if (isFrame(data)) {
       const result = state.reassembler.push(data);
