@@ -15,6 +15,7 @@ import { useServices } from './services';
 import { Sidebar } from './Sidebar';
 import { WorkspaceScreen } from './workspace/WorkspaceScreen';
 import { JoinController } from '../features/sharing/JoinDialog';
+import { GlobalQuickCapture } from '../features/insights/GlobalQuickCapture';
 
 /** Keeps the route and location.hash in step (reload and back/forward work in app:// and http://). */
 function useHashRouting(): void {
@@ -87,6 +88,8 @@ export function App() {
     <FirstRunDialog />
     <JoinController />
     <PlanFileBridge />
+    {/* Ctrl/Cmd+Shift+K on every screen: capture a market insight into any plan (features/insights). */}
+    <GlobalQuickCapture />
     <Toaster toasts={toasts} onDismiss={dismissToast} closeLabel={t('common.dismiss')} regionLabel={t('common.notifications')} />
     </>
   );

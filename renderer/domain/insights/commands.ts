@@ -6,6 +6,7 @@ import { asEntity } from '../docShape';
 import { LIMITS } from '../schema';
 import { writeText } from '../text';
 import { transactLocal } from '../transact';
+import { rebaseEdit } from './textEdit';
 import { isIsoDate } from '../validate';
 import { timeToDay } from '../scorecard/weeks';
 import { COUNTERABLE_TYPES, heardKey, INSIGHT_SOURCES, INSIGHT_TYPES, insightsMap, voteKey, type InsightSource, type InsightType } from './model';
@@ -94,11 +95,44 @@ export function updateInsight(doc: Y.Doc, ctx: CommandContext, id: string, patch
   });
 }
 
-export function setInsightText(doc: Y.Doc, ctx: CommandContext, id: string, value: string): Result<void> {
-  const valid = check({ text: value });
+export interface TextEditOptions {
+  /**
+   * The text as it was when the person started editing. When given and a colleague's edit synced
+   * in meanwhile, only the person's own change is applied on top of theirs (rebaseEdit).
+   */
+  base?: string;
+}
+
+/**
+ * Corrects what was heard after capture. Anyone may edit it, like every other field of a plan.
+ * The text is a Y.Text changed only in the range that differs, so two people correcting
+ * different words at the same time both keep their change; an edit that started from an older
+ * text and overlaps a colleague's newer change is refused (`insight/edit-conflict`) instead of
+ * overwriting it. Unchanged text is a no-op (no undo step, no activity, no "edited" mark).
+ */
+export function setInsightText(doc: Y.Doc, ctx: CommandContext, id: string, value: string, options: TextEditOptions = {}): Result<void> {
+  const next = value.trim();
+  const valid = check({ text: next });
   if (!valid.ok) return valid;
   return withInsight(doc, id, (entity) => {
-    if (writeText(entity, 'text', value)) recordActivity(doc, ctx, 'activity.insight.updated');
+    const stored = entity.get('text');
+    let changed: boolean;
+    if (options.base !== undefined && stored instanceof Y.Text) {
+      const rebased = rebaseEdit(options.base, next, stored.toString());
+      if (rebased.kind === 'conflict') return err('insight/edit-conflict', 'A colleague changed the same words while you were editing. Their version is shown; apply your change again.');
+      changed = rebased.kind === 'apply';
+      if (rebased.kind === 'apply') {
+        const { start, deleteCount, insert } = rebased.hunk;
+        if (deleteCount > 0) stored.delete(start, deleteCount);
+        if (insert) stored.insert(start, insert);
+      }
+    } else changed = writeText(entity, 'text', next);
+    if (!changed) return ok(undefined);
+    entity.set('editedBy', ctx.actor.id);
+    entity.set('editedByName', ctx.actor.name);
+    entity.set('editedAt', ctx.now());
+    recordActivity(doc, ctx, 'activity.insight.updated', next.slice(0, 80));
+    return ok(undefined);
   });
 }
 

@@ -1,3 +1,4 @@
 export * from './model';
 export * from './commands';
 export * from './queries';
+export * from './textEdit';

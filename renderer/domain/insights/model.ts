@@ -38,6 +38,10 @@ const InsightFieldsSchema = z.object({
   counterBy: text(LIMITS.shortText),
   counterByName: text(LIMITS.shortText),
   counterAt: timestamp,
+  /** Who last corrected the text after capture, and when (0 = never edited). */
+  editedBy: text(LIMITS.shortText),
+  editedByName: text(LIMITS.shortText),
+  editedAt: timestamp,
 });
 
 const MarkSchema = z.object({
@@ -60,25 +64,28 @@ export interface Insight extends z.infer<typeof InsightFieldsSchema> {
 
 export function readInsight(id: string, entity: Y.Map<unknown>): Insight | null {
   const fields: Record<string, unknown> = {};
-  const voters: string[] = [];
-  const voterNames: string[] = [];
-  const heardAgain: InsightMark[] = [];
+  const votes: { key: string; mark: InsightMark }[] = [];
+  const heard: { key: string; mark: InsightMark }[] = [];
   entity.forEach((value, key) => {
     if (key.startsWith(VOTE)) {
       const mark = MarkSchema.safeParse(value);
-      if (mark.success) {
-        voters.push(key.slice(VOTE.length));
-        voterNames.push(mark.data.byName);
-      }
+      if (mark.success) votes.push({ key, mark: mark.data });
     } else if (key.startsWith(HEARD)) {
       const mark = MarkSchema.safeParse(value);
-      if (mark.success) heardAgain.push(mark.data);
+      if (mark.success) heard.push({ key, mark: mark.data });
     } else if (value instanceof Y.Text) fields[key] = value.toString();
     else if (!(value instanceof Y.AbstractType)) fields[key] = value;
   });
   const parsed = InsightFieldsSchema.safeParse(fields);
   if (!parsed.success) return null;
-  heardAgain.sort((a, b) => a.at - b.at);
+  // Y.Map iterates in the order entries arrived, which differs between peers: sort by time and
+  // then by key so every peer lists voters and marks identically (found by test/sync harness).
+  const byTimeThenKey = (a: { key: string; mark: InsightMark }, b: { key: string; mark: InsightMark }): number => a.mark.at - b.mark.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  votes.sort(byTimeThenKey);
+  heard.sort(byTimeThenKey);
+  const voters = votes.map((v) => v.key.slice(VOTE.length));
+  const voterNames = votes.map((v) => v.mark.byName);
+  const heardAgain = heard.map((h) => h.mark);
   const lastHeardAt = Math.max(parsed.data.createdAt, ...heardAgain.map((h) => h.at));
   return { ...parsed.data, id, voters, voterNames, heardAgain, lastHeardAt };
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   battlecardMarkdown,
@@ -27,6 +27,8 @@ import { AutoTextArea, Badge, Button, EmptyState, IconButton, Select } from '../
 import { downloadName, todayIso, useDocRead, useLanguage } from '../scorecard/shared';
 import { CaptureForm } from './CaptureForm';
 import { battlecardHtml } from './battlecardHtml';
+import { whenInsightFocusRequested } from './focusRequest';
+import { InsightTextEditor } from './InsightTextEditor';
 import { mountPrintView } from '../../export/printDom';
 import type { BattlecardLabels } from '../../domain/insights/queries';
 
@@ -95,6 +97,23 @@ export function InsightsSection() {
 
 function InsightCard({ insight }: { insight: Insight }) {
   const { t } = useTranslation();
+  const card = useRef<HTMLLIElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
+  const stopEditing = (): void => {
+    setEditing(false);
+    // Back to where the edit started, for keyboard users (after the box is gone).
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  // "Open" on a quick-capture confirmation lands here: shown and focused once.
+  useEffect(
+    () =>
+      whenInsightFocusRequested(insight.id, () => {
+        card.current?.scrollIntoView({ block: 'center' });
+        card.current?.focus({ preventScroll: true });
+      }),
+    [insight.id],
+  );
   const run = useRunCommand();
   const session = usePlanSession();
   const language = useLanguage();
@@ -102,22 +121,24 @@ function InsightCard({ insight }: { insight: Insight }) {
   const voted = insight.voters.includes(me);
   const counterable = COUNTERABLE_TYPES.includes(insight.type);
   return (
-    <li className="card al-insight" data-testid="insight">
+    <li ref={card} tabIndex={-1} className="card al-insight" data-testid="insight" data-insight-id={insight.id}>
       <div className="al-row">
         <Badge tone={counterable ? 'amber' : 'violet'}>{t(`insights.types.${insight.type}`)}</Badge>
         <span className="al-muted">
           {[t(`insights.sources.${insight.source}`), insight.segment, insight.competitor, insight.authorName, formatDay(insight.date, language)].filter(Boolean).join(' · ')}
+          {insight.editedAt > 0 ? <span data-testid="insight-edited">{` · ${t('insightEdit.editedBy', { name: insight.editedByName || t('insightEdit.someone') })}`}</span> : null}
         </span>
       </div>
-      <p className="al-insight__text" data-testid="insight-text-view">
-        {insight.text}
-      </p>
+      <InsightTextEditor insight={insight} editing={editing} onDone={stopEditing} />
       <div className="al-row">
         <Button size="sm" icon="check" aria-pressed={voted} onClick={() => run((doc, ctx) => setVote(doc, ctx, insight.id, !voted))} data-testid="insight-vote">
           {t('insights.votes', { count: insight.voters.length })}
         </Button>
         <Button size="sm" icon="plus" onClick={() => run((doc, ctx) => markHeardAgain(doc, ctx, insight.id))} data-testid="insight-heard">
           {t('insights.heardAgain', { count: insight.heardAgain.length })}
+        </Button>
+        <Button ref={editButton} size="sm" aria-label={t('insightEdit.editLabel')} disabled={editing} onClick={() => setEditing(true)} data-testid="insight-edit">
+          {t('insightEdit.edit')}
         </Button>
         <IconButton icon="trash" label={t('insights.remove')} onClick={() => run((doc, ctx) => removeInsight(doc, ctx, insight.id))} />
       </div>

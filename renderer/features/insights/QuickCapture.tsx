@@ -1,42 +1,17 @@
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { onMenuCommand } from '../../app/menuEvents';
-import { useAppStore } from '../../state/store';
-import { Dialog } from '../../ui';
-import { CaptureForm } from './CaptureForm';
+import { useEffect } from 'react';
+import { usePlanSession } from '../../app/usePlan';
+import { publishOpenPlan, withdrawOpenPlan } from './openPlanSlot';
 
-/** Ctrl/Cmd+Shift+K (and the "Capture Insight…" menu item) from anywhere in an open plan. */
-export const QUICK_CAPTURE_KEY = 'k';
-
+/**
+ * Rendered inside an open plan. The quick-capture dialog itself is app-wide (GlobalQuickCapture,
+ * mounted once in the app shell); this tells it which plan is open, so Ctrl/Cmd+Shift+K inside a
+ * plan defaults to that plan and writes through its live session (shown at once, undoable).
+ */
 export function QuickInsightCapture() {
-  const { t } = useTranslation();
-  const showToast = useAppStore((s) => s.showToast);
-  const [open, setOpen] = useState(false);
+  const session = usePlanSession();
   useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === QUICK_CAPTURE_KEY) {
-        e.preventDefault();
-        setOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    const stop = onMenuCommand((command) => {
-      if (command === 'insight:capture') setOpen(true);
-    });
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      stop();
-    };
-  }, []);
-  return (
-    <Dialog open={open} onOpenChange={setOpen} title={t('insights.quickTitle')} description={t('insights.quickIntro')} closeLabel={t('common.close')}>
-      <CaptureForm
-        autoFocus
-        onCaptured={() => {
-          setOpen(false);
-          showToast({ tone: 'success', message: t('insights.captured'), duration: 2000 });
-        }}
-      />
-    </Dialog>
-  );
+    publishOpenPlan(session);
+    return () => withdrawOpenPlan(session);
+  }, [session]);
+  return null;
 }

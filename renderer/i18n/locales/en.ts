@@ -7,6 +7,7 @@ import { workflowEn, workflowActivityEn, workflowErrorsEn } from '../../features
 import { alignmentEn, alignmentActivityEn, alignmentErrorsEn } from '../../features/scorecard/messages';
 import { collabEn } from '../../features/sharing/messages';
 import { portfolioEn } from '../../features/portfolio/messages';
+import { insightCaptureEn, insightCaptureErrorsEn } from '../../features/insights/messages';
 
 export const en = {
   // Offers, reviews, pilots, comments and the home inbox (features/offers/messages*.ts).
@@ -17,6 +18,8 @@ export const en = {
   ...collabEn,
   // The portfolio screen (features/portfolio/messages*.ts).
   ...portfolioEn,
+  // App-wide quick capture and editing an insight's text (features/insights/messages*.ts).
+  ...insightCaptureEn,
   app: {
     name: 'Lockstep',
     tagline: 'Launch planning for marketing and sales',
@@ -286,6 +289,7 @@ export const en = {
   error: {
     ...workflowErrorsEn,
     ...alignmentErrorsEn,
+    ...insightCaptureErrorsEn,
     'brief/too-long': 'This text is too long.',
     'brief/title-empty': 'A plan needs a title.',
     'brief/bad-kind': 'Unknown plan kind.',

@@ -3,6 +3,7 @@ import { workflowFi, workflowActivityFi, workflowErrorsFi } from '../../features
 import { alignmentFi, alignmentActivityFi, alignmentErrorsFi } from '../../features/scorecard/messages.fi';
 import { collabFi } from '../../features/sharing/messages.fi';
 import { portfolioFi } from '../../features/portfolio/messages.fi';
+import { insightCaptureFi, insightCaptureErrorsFi } from '../../features/insights/messages.fi';
 
 export const fi: Messages = {
   // Offers, reviews, pilots, comments and the home inbox (features/offers/messages*.ts).
@@ -13,6 +14,8 @@ export const fi: Messages = {
   ...collabFi,
   // The portfolio screen (features/portfolio/messages*.ts).
   ...portfolioFi,
+  // App-wide quick capture and editing an insight's text (features/insights/messages*.ts).
+  ...insightCaptureFi,
   app: {
     name: 'Lockstep',
     tagline: 'Lanseerausten suunnittelu markkinoinnille ja myynnille',
@@ -270,6 +273,7 @@ export const fi: Messages = {
   error: {
     ...workflowErrorsFi,
     ...alignmentErrorsFi,
+    ...insightCaptureErrorsFi,
     'brief/too-long': 'Teksti on liian pitkä.',
     'brief/title-empty': 'Suunnitelma tarvitsee nimen.',
     'brief/bad-kind': 'Tuntematon suunnitelman tyyppi.',

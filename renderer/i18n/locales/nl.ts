@@ -3,6 +3,7 @@ import { workflowNl, workflowActivityNl, workflowErrorsNl } from '../../features
 import { alignmentNl, alignmentActivityNl, alignmentErrorsNl } from '../../features/scorecard/messages.nl';
 import { collabNl } from '../../features/sharing/messages.nl';
 import { portfolioNl } from '../../features/portfolio/messages.nl';
+import { insightCaptureNl, insightCaptureErrorsNl } from '../../features/insights/messages.nl';
 
 export const nl: Messages = {
   // Offers, reviews, pilots, comments and the home inbox (features/offers/messages*.ts).
@@ -13,6 +14,8 @@ export const nl: Messages = {
   ...collabNl,
   // The portfolio screen (features/portfolio/messages*.ts).
   ...portfolioNl,
+  // App-wide quick capture and editing an insight's text (features/insights/messages*.ts).
+  ...insightCaptureNl,
   app: {
     name: 'Lockstep',
     tagline: 'Lanceringen plannen voor marketing en sales',
@@ -270,6 +273,7 @@ export const nl: Messages = {
   error: {
     ...workflowErrorsNl,
     ...alignmentErrorsNl,
+    ...insightCaptureErrorsNl,
     'brief/too-long': 'Deze tekst is te lang.',
     'brief/title-empty': 'Een plan heeft een titel nodig.',
     'brief/bad-kind': 'Onbekende soort plan.',
