@@ -3,7 +3,8 @@ import { err, ok, type Result } from '../../shared/result';
 import {
   createUndoManager,
   defaultContext,
-  projectPlan,
+  readBrief,
+  readPlan,
   type Actor,
   type CommandContext,
   type PlanView,
@@ -18,6 +19,7 @@ import {
   type PersistOptions,
   type SaveStatus,
 } from '../storage';
+import { registerOpenDoc, trackOpening } from './openPlans';
 
 /** Something attached to an open plan that must be torn down with it (e.g. a sync session). */
 export interface Disposable {
@@ -83,13 +85,18 @@ interface RowFields {
   stage: string;
 }
 
-const rowFields = (view: PlanView): RowFields => ({ title: view.brief.title, kind: view.brief.kind, stage: view.brief.stage });
+const rowFields = (brief: PlanView['brief']): RowFields => ({ title: brief.title, kind: brief.kind, stage: brief.stage });
 
 /**
  * Opens a plan from disk. Resolves once the stored updates are applied (no network involved);
- * unreadable rows are reported in `loadReport`, never thrown.
+ * unreadable rows are reported in `loadReport`, never thrown. While it runs, background readers
+ * of every plan (inbox, portfolio) wait (see openPlans.ts).
  */
-export async function openPlanSession(options: OpenPlanOptions): Promise<Result<PlanSession>> {
+export function openPlanSession(options: OpenPlanOptions): Promise<Result<PlanSession>> {
+  return trackOpening(openFromDisk(options));
+}
+
+async function openFromDisk(options: OpenPlanOptions): Promise<Result<PlanSession>> {
   const { db, planId } = options;
   const now = options.now ?? Date.now;
   const entry = await getPlan(db, planId);
@@ -99,17 +106,26 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
 
   const doc = new Y.Doc({ guid: planId });
   const persistence: DocPersistence = persistDoc(db, planId, doc, options.persist);
+  // Read alongside the load instead of after it: one fewer round trip before the plan shows.
+  const setAsideBefore = countSetAside(db, planId);
   const loadReport = await persistence.whenLoaded;
-  const setAside = Math.max(loadReport.skipped.length, await countSetAside(db, planId));
+  // Rows this load set aside are only in the count once their quarantine was written.
+  const setAside = Math.max(loadReport.skipped.length, loadReport.skipped.length > 0 ? await countSetAside(db, planId) : await setAsideBefore);
   const ctx = options.ctx ?? defaultContext(options.actor);
   const undoManager = createUndoManager(doc);
 
   const viewListeners = new Set<() => void>();
-  let current: PlanView | null = null;
-  const stopProjection = projectPlan(doc, (view) => {
-    current = view;
+  // The read model is computed when read, at most once per change: a burst of transactions
+  // (a sync catching up, an import) costs one read of the plan at the next render, not one each.
+  let current: PlanView | null = readPlan(doc);
+  const currentView = (): PlanView => (current ??= readPlan(doc));
+  const onAfterTransaction = (tr: Y.Transaction): void => {
+    if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
+    current = null;
     for (const l of [...viewListeners]) l();
-  });
+  };
+  doc.on('afterTransaction', onAfterTransaction);
+  const stopProjection = (): void => doc.off('afterTransaction', onAfterTransaction);
 
   const undoListeners = new Set<() => void>();
   let undoSnapshot: UndoState = { canUndo: false, canRedo: false };
@@ -135,8 +151,9 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
   const writeRow = (): Promise<unknown> => {
     if (rowTimer !== null) clearTimeout(rowTimer);
     rowTimer = null;
-    if (rowDirtyAt === null || current === null) return rowWrite;
-    const fields = rowFields(current);
+    if (rowDirtyAt === null) return rowWrite;
+    // Only the brief goes into the row: no need to read the whole plan for it.
+    const fields = rowFields(current?.brief ?? readBrief(doc));
     const updatedAt = rowDirtyAt;
     rowDirtyAt = null;
     rowWrite = rowWrite.then(async () => {
@@ -156,8 +173,8 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
   };
   doc.on('update', onDocUpdate);
   // A row whose title/stage drifted from the doc (e.g. a crash between the two writes) is repaired.
-  if (current !== null) {
-    const fields = rowFields(current);
+  {
+    const fields = rowFields(currentView().brief);
     if (fields.title !== lastRow.title || fields.kind !== lastRow.kind || fields.stage !== lastRow.stage) {
       rowDirtyAt = entry.value.updatedAt;
       void writeRow();
@@ -176,6 +193,7 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
   });
 
   const sync = options.attachSync?.(doc) ?? null;
+  const unregister = registerOpenDoc(planId, doc);
   let disposed = false;
 
   const session: PlanSession = {
@@ -184,10 +202,7 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
     ctx,
     loadReport,
     setAside,
-    view: () => {
-      if (current === null) throw new Error('plan projection not started');
-      return current;
-    },
+    view: currentView,
     subscribe: (listener) => {
       viewListeners.add(listener);
       return () => viewListeners.delete(listener);
@@ -220,6 +235,7 @@ export async function openPlanSession(options: OpenPlanOptions): Promise<Result<
     dispose: async () => {
       if (disposed) return;
       disposed = true;
+      unregister();
       globalThis.removeEventListener?.('pagehide', onPageHide);
       await sync?.dispose();
       stopProjection();

@@ -6,6 +6,7 @@
  * Run alone: `npx tsx test/bench/plan.bench.ts` (needs `npm run build:renderer` first).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -72,8 +73,10 @@ export async function benchPlan(): Promise<Metrics> {
       const ms = await page.evaluate(() => (window as unknown as { __openedAt: number }).__openedAt);
       if (run > 0) samples.push(ms); // the first load warms the HTTP and code caches
     }
+    // The spread and the machine's load go with the number: on a shared machine they explain most of the variation.
+    const spread = `runs ${Math.round(Math.min(...samples))}–${Math.round(Math.max(...samples))} ms, 1-min load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores`;
     return {
-      'plan.open_large_ms': metric(percentile(samples, 50), 'ms', null, `${EACH} offers + ${EACH} insights + ${EACH} milestones (${Math.round(seeded.bytes / 1024)} KiB encoded), navigation start → workspace shows title and save status, median of ${RUNS}`),
+      'plan.open_large_ms': metric(percentile(samples, 50), 'ms', null, `${EACH} offers + ${EACH} insights + ${EACH} milestones (${Math.round(seeded.bytes / 1024)} KiB encoded), navigation start → workspace shows title and save status, median of ${RUNS} (${spread})`),
     };
   } finally {
     await context?.close();

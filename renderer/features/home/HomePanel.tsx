@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { useAppStore } from '../../state/store';
 import { Badge } from '../../ui';
 import { useLanguage } from '../offers/useWorkflow';
+import { runInBackground } from '../../workspace/background';
 import { homeStore, markHomeSeen, refreshHome } from './homeStore';
 
 /** A quiet period after the last library change before the inbox is recomputed. */
@@ -20,9 +21,9 @@ export function useHomeRefresh(): void {
   const key = plans.map((p) => `${p.id}:${p.updatedAt}`).join('|');
   useEffect(() => {
     if (!profile) return;
-    // Deferred so that opening a plan (and typing in it) never waits behind the inbox.
-    const timer = setTimeout(() => void refreshHome(db, plans, { id: profile.id, name: profile.name }), HOME_REFRESH_DELAY_MS);
-    return () => clearTimeout(timer);
+    // Deferred so that opening a plan (and typing in it) never waits behind the inbox: it reads
+    // every plan, so it runs after a plan being opened is on screen, in an idle moment.
+    return runInBackground(() => void refreshHome(db, plans, { id: profile.id, name: profile.name }), { delayMs: HOME_REFRESH_DELAY_MS });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every row that matters
   }, [db, profile, key]);
 }

@@ -44,13 +44,19 @@ export interface PortfolioOptions {
   rowDelayMs?: number;
 }
 
+/** A library row as the portfolio needs it; without `updatedAt` the plan is always re-read. */
+export type PortfolioEntry = Pick<PlanEntry, 'id' | 'title'> & { updatedAt?: number };
+
 export type PlanEdit<T> = (doc: Y.Doc, ctx: CommandContext) => Result<T>;
 
 export interface Portfolio {
   get(): PortfolioSnapshot;
   subscribe(listener: () => void): () => void;
-  /** (Re)reads the given plans; plans with an open editing session keep their live doc. */
-  load(entries: readonly Pick<PlanEntry, 'id' | 'title'>[]): Promise<void>;
+  /**
+   * (Re)reads the given plans; plans with an open editing session keep their live doc. A plan
+   * whose `updatedAt` is given and unchanged since the last load is not read again.
+   */
+  load(entries: readonly PortfolioEntry[]): Promise<void>;
   /**
    * Runs a domain command in the target plan's own session (opened like the workspace opens a
    * plan: persistence, library row, sync), so it is saved and synced like any edit there. One
@@ -79,14 +85,14 @@ export function createPortfolio(options: PortfolioOptions): Portfolio {
   const unsubscribes: (() => void)[] = [];
   const undoStack: string[] = [];
   const redoStack: string[] = [];
-  let readOnly = new Map<string, Y.Doc>();
-  let entries: readonly Pick<PlanEntry, 'id' | 'title'>[] = [];
+  let readOnly = new Map<string, { doc: Y.Doc; updatedAt: number | undefined }>();
+  let entries: readonly PortfolioEntry[] = [];
   let generation = 0;
   let disposed = false;
 
   const emit = (): void => {
     const plans = entries.flatMap((e): PortfolioPlan[] => {
-      const doc = sessions.get(e.id)?.doc ?? readOnly.get(e.id);
+      const doc = sessions.get(e.id)?.doc ?? readOnly.get(e.id)?.doc;
       return doc ? [{ planId: e.id, title: sessions.get(e.id)?.view().brief.title ?? e.title, doc }] : [];
     });
     snapshot = { loaded: true, plans, canUndo: undoStack.length > 0, canRedo: redoStack.length > 0, saving: pendingSaves > 0, version: snapshot.version + 1 };
@@ -143,20 +149,29 @@ export function createPortfolio(options: PortfolioOptions): Portfolio {
     },
     async load(next) {
       const mine = (generation += 1);
-      const docs = new Map<string, Y.Doc>();
+      const docs = new Map<string, { doc: Y.Doc; updatedAt: number | undefined }>();
+      const fresh: Y.Doc[] = [];
       for (const entry of next) {
         if (sessions.has(entry.id)) continue;
-        docs.set(entry.id, await loadPlanDocReadOnly(options.db, entry.id));
+        // Any change to one row used to re-read every plan; unchanged plans keep their copy.
+        const known = readOnly.get(entry.id);
+        if (known && entry.updatedAt !== undefined && known.updatedAt === entry.updatedAt) {
+          docs.set(entry.id, known);
+          continue;
+        }
+        const doc = await loadPlanDocReadOnly(options.db, entry.id);
+        fresh.push(doc);
+        docs.set(entry.id, { doc, updatedAt: entry.updatedAt });
       }
       if (mine !== generation || disposed) {
-        for (const d of docs.values()) d.destroy();
+        for (const d of fresh) d.destroy();
         return;
       }
       const old = readOnly;
       readOnly = docs;
       entries = next;
       emit();
-      for (const d of old.values()) d.destroy();
+      for (const [id, d] of old) if (docs.get(id)?.doc !== d.doc) d.doc.destroy();
     },
     async edit(planId, command) {
       const session = await sessionFor(planId);
@@ -206,7 +221,7 @@ export function createPortfolio(options: PortfolioOptions): Portfolio {
       const open = [...sessions.values()];
       sessions.clear();
       await Promise.all(open.map((s) => s.dispose()));
-      for (const d of readOnly.values()) d.destroy();
+      for (const d of readOnly.values()) d.doc.destroy();
       readOnly.clear();
     },
   };

@@ -37,7 +37,7 @@ export function usePortfolio(): { portfolio: Portfolio | null; snapshot: Portfol
   }, [services]);
   const key = entries.map((e) => `${e.id}:${e.updatedAt}:${e.title}`).join('|');
   useEffect(() => {
-    if (portfolio) void portfolio.load(entries.map((e) => ({ id: e.id, title: e.title })));
+    if (portfolio) void portfolio.load(entries.map((e) => ({ id: e.id, title: e.title, updatedAt: e.updatedAt })));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every row that matters
   }, [portfolio, key]);
   const snapshot = useSyncExternalStore(portfolio?.subscribe ?? noop, portfolio?.get ?? (() => EMPTY));

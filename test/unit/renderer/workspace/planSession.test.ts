@@ -4,6 +4,7 @@ import { addSegment, changeStage, setBriefLine, setBriefText, type CommandContex
 import { forgetLockstepDB, getPlan, openLockstepDB, type LockstepDB } from '../../../../renderer/storage';
 import { createPlanFromTemplate } from '../../../../renderer/workspace/createPlan';
 import { openPlanSession, type PlanSession } from '../../../../renderer/workspace/planSession';
+import { isPlanOpening, openDocOf } from '../../../../renderer/workspace/openPlans';
 
 const actor = { id: 'user-1', name: 'Sanne' };
 let counter = 0;
@@ -135,6 +136,39 @@ describe('plan sessions', () => {
     expect(attachedTitle).toBe('Synced');
     await sessions.pop()?.dispose();
     expect(events).toEqual(['attach', 'dispose']);
+  });
+
+  it('counts as opening until loaded, then offers its live doc to other readers until disposed', async () => {
+    await freshDb();
+    const planId = await newPlan();
+    const opening = openPlanSession({ db, planId, actor, ctx: ctx(), rowDelayMs: 5 });
+    expect(isPlanOpening()).toBe(true);
+    const opened = await opening;
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(isPlanOpening()).toBe(false);
+    expect(openDocOf(planId)).toBe(opened.value.doc);
+    await opened.value.dispose();
+    expect(openDocOf(planId)).toBeUndefined();
+    const missing = await openPlanSession({ db, planId: 'missing', actor });
+    expect(missing.ok).toBe(false);
+    expect(isPlanOpening()).toBe(false);
+  });
+
+  it('hands out one read model per change, current after a burst of transactions', async () => {
+    await freshDb();
+    const session = await open(await newPlan());
+    const first = session.view();
+    expect(session.view()).toBe(first); // stable while nothing changes (useSyncExternalStore needs that)
+    let told = 0;
+    const stop = session.subscribe(() => (told += 1));
+    for (const objective of ['10 leads', '20 leads', '30 leads']) setBriefText(session.doc, session.ctx, 'objective', objective);
+    session.doc.transact(() => undefined); // a transaction that changed nothing
+    expect(told).toBe(3);
+    const latest = session.view();
+    expect(latest).not.toBe(first);
+    expect(latest.brief.objective).toBe('30 leads');
+    expect(session.view()).toBe(latest);
+    stop();
   });
 
   it('refuses plans that are not in the library', async () => {

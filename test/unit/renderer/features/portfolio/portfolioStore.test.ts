@@ -65,6 +65,25 @@ describe('portfolio', () => {
     expect(buildTimeline(p.get().plans, { planIds: [b.id] }).items.every((i) => i.planId === b.id)).toBe(true);
   });
 
+  it('re-reads only the plans whose library row changed since the last load', async () => {
+    await freshDb();
+    const a = await planWithMilestone('Meter Pro launch', 'Trade fair', '2026-12-01');
+    const b = await planWithMilestone('Spring campaign', 'Webinar', '2026-12-10');
+    const p = portfolio();
+    await p.load([{ ...a, updatedAt: 1 }, { ...b, updatedAt: 1 }]);
+    const docOf = (id: string) => p.get().plans.find((x) => x.planId === id)?.doc;
+    const [docA, docB] = [docOf(a.id), docOf(b.id)];
+    expect(docA).toBeDefined();
+    await p.load([{ ...a, updatedAt: 1 }, { ...b, updatedAt: 2 }]);
+    expect(docOf(a.id)).toBe(docA);
+    expect(docOf(b.id)).not.toBe(docB);
+    expect(startOf(p, 'Webinar')).toBe('2026-12-10');
+    // Without a row time the portfolio cannot tell, so it reads the plan again.
+    await p.load([a, { ...b, updatedAt: 2 }]);
+    expect(docOf(a.id)).not.toBe(docA);
+    expect(startOf(p, 'Trade fair')).toBe('2026-12-01');
+  });
+
   it('a move goes through the target plan’s session: saved to disk, undone and redone per step', async () => {
     await freshDb();
     const a = await planWithMilestone('Meter Pro launch', 'Trade fair', '2026-12-01');
