@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wellFormed } from './unicode';
 
 /** Bumped when the document layout changes incompatibly; readers accept ≤ this. */
 export const DOC_SCHEMA_VERSION = 1;
@@ -25,9 +26,12 @@ export const LIMITS = {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Text a peer wrote: anything non-string becomes '', overly long text is cut, never thrown. */
+/**
+ * Text a peer wrote: anything non-string becomes '', overly long text is cut, never thrown.
+ * Lone surrogates read as U+FFFD, which is what every other peer holds (unicode.ts).
+ */
 export const text = (max: number = LIMITS.longText) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.slice(0, max) : typeof v === 'number' ? String(v) : ''), z.string());
+  z.preprocess((v) => (typeof v === 'string' ? wellFormed(wellFormed(v).slice(0, max)) : typeof v === 'number' ? String(v) : ''), z.string());
 
 export const optionalDate = z.preprocess(
   (v) => (typeof v === 'string' && isoDate.test(v) && !Number.isNaN(Date.parse(v)) ? v : null),

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { withoutDocSecret } from '../collab/docSecret';
 import { DISCIPLINES, ROOTS, readPlan, type Discipline, type JourneyCell, type PlanView } from '../domain';
 import { formatDateTime, formatDay } from '../i18n/format';
 import type { Language } from '../i18n/languages';
@@ -58,16 +59,19 @@ export function contributedSections(doc: Y.Doc, options: { t: Translate; languag
   return out;
 }
 
-/** Reads everything an export needs from the plan's document. */
+/**
+ * Reads everything an export needs from the plan's document. Contributors see a copy without
+ * the room's secret (renderer/collab/docSecret.ts), so no section can leak it by accident.
+ */
 export function exportInput(doc: Y.Doc, options: { t: Translate; language: Language; exportedAt?: number; extraSections?: ExportSection[] }): ExportInput {
-  return {
-    view: readPlan(doc),
-    narrative: narrativeBlocks(doc.getXmlFragment(ROOTS.narrative)),
+  return withoutDocSecret(doc, (clean) => ({
+    view: readPlan(clean),
+    narrative: narrativeBlocks(clean.getXmlFragment(ROOTS.narrative)),
     t: options.t,
     language: options.language,
     exportedAt: options.exportedAt ?? Date.now(),
-    extraSections: [...contributedSections(doc, options), ...(options.extraSections ?? [])],
-  };
+    extraSections: [...contributedSections(clean, options), ...(options.extraSections ?? [])],
+  }));
 }
 
 export interface DetailRow {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Result } from '../../shared/result';
+import { stripDocSecretFromUpdate } from '../collab/docSecret';
 import { readPlan, type PlanView } from '../domain';
 import { metaMap } from '../domain/docShape';
 import { transactLocal } from '../domain/transact';
@@ -70,6 +71,10 @@ function rowFromView(id: string, view: PlanView, at: number): Result<PlanRow> {
  *   where the file holds later edits of the same field, exactly as if the two had synced.
  * - `asCopy`, or the matching plan is deleted or its library row damaged: a separate plan with
  *   a new id ("copy"); its document records the new id as an ordinary edit.
+ *
+ * An imported plan is never shared: its library row has no sharing details, and a room secret
+ * the file carries (files from before secrets were left out of exports) is removed from the
+ * document before anything is stored, so the file cannot hand anyone a way into the live room.
  */
 export async function importPlanFile(db: LockstepDB, bytes: Uint8Array, options: ImportOptions = {}): Promise<Result<ImportedPlan, ImportError>> {
   const read = readPlanFile(bytes);
@@ -88,12 +93,12 @@ export async function importPlanFile(db: LockstepDB, bytes: Uint8Array, options:
   const mergeable = existing?.success === true && existing.data.deletedAt === null && options.asCopy !== true;
 
   if (mergeable) return mergeInto(db, manifest.planId, update, options.openDoc?.(manifest.planId), now());
-  if (existing === null && options.asCopy !== true) return addPlan(db, manifest.planId, update, view, now(), 'new');
+  if (existing === null && options.asCopy !== true) return addPlan(db, manifest.planId, stripDocSecretFromUpdate(update), view, now(), 'new');
 
   // A separate plan: rewrite nothing of the original, just record the new id on top.
   const copyId = newId();
   const doc = new Y.Doc({ guid: copyId });
-  Y.applyUpdate(doc, update);
+  Y.applyUpdate(doc, stripDocSecretFromUpdate(update));
   transactLocal(doc, () => metaMap(doc).set('planId', copyId));
   const copyUpdate = Y.encodeStateAsUpdate(doc);
   const copyView = readPlan(doc);
@@ -123,7 +128,7 @@ async function mergeInto(db: LockstepDB, planId: string, update: Uint8Array, liv
   if (live) {
     // Through the live doc: its persistence stores the update, its sync session sends it on.
     try {
-      Y.applyUpdate(live, update, 'lockstep/import');
+      Y.applyUpdate(live, stripDocSecretFromUpdate(update, live), 'lockstep/import');
     } catch {
       return { ok: false, error: { code: 'planfile/unreadable-document', message: 'The plan inside this file could not be merged.' } };
     }
@@ -142,10 +147,11 @@ async function mergeInto(db: LockstepDB, planId: string, update: Uint8Array, liv
           // An unreadable stored row stays where it is; its persistence quarantines it on open.
         }
       }
-      Y.applyUpdate(doc, update);
+      const clean = stripDocSecretFromUpdate(update, doc);
+      Y.applyUpdate(doc, clean);
       const merged = readPlan(doc);
       doc.destroy();
-      await db.updates.add({ docId: planId, seq: (await lastSeq(db, planId)) + 1, update });
+      await db.updates.add({ docId: planId, seq: (await lastSeq(db, planId)) + 1, update: clean });
       const current = await db.plans.get(planId);
       // Checked before the transaction; a row damaged since then aborts the whole merge.
       if (current === undefined || !planRowSchema.safeParse(current).success) throw new Error('The library entry changed during the import.');

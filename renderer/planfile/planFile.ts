@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Result } from '../../shared/result';
+import { encodeStateWithoutDocSecret } from '../collab/docSecret';
 import { readPlan, type PlanView } from '../domain';
 import { decodeContainer, encodeContainer, type PlanFileError, type PlanFileManifest } from './container';
 
@@ -9,10 +10,13 @@ export interface ExportMeta {
   exportedAt?: Date;
 }
 
-/** The plan as one `.lockstep` file: its whole Yjs state plus a manifest. */
+/**
+ * The plan as one `.lockstep` file: its whole Yjs state plus a manifest. The room's secret is
+ * left out: the file is a copy of the plan, never an invite to it.
+ */
 export function exportPlanFile(doc: Y.Doc, meta: ExportMeta): Uint8Array {
   const view = readPlan(doc);
-  const update = Y.encodeStateAsUpdate(doc);
+  const update = encodeStateWithoutDocSecret(doc);
   return encodeContainer(
     {
       appVersion: meta.appVersion.slice(0, 50),

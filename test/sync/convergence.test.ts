@@ -3,6 +3,17 @@ import { dexieDisks } from './harness/dexieDisk';
 import { assertConverged, memoryDisk, simulate } from './harness/simulate';
 import { seedFromEnv } from '../support/rng';
 
+/** Commands of each area of the plan beyond the brief (test/sync/harness/salesCommands.ts). */
+const SALES_AREAS: Record<string, RegExp> = {
+  offers: / (createOffer|setBundlePrice|addComponent|updateComponent|addOfferItem|updateOfferItem|addCompetitorRow|reviseOffer)\b/,
+  reviews: / (requestReview|answerReview)\b/,
+  pilots: / (createPilot|addCriterion|recordResult|decidePilot)\b/,
+  scorecard: / (setTarget|setActual|signTargets)\b/,
+  insights: / (captureInsight|setVote|markHeardAgain|setCounterMessage)\b/,
+  comments: / (startThread|replyToThread|setThreadResolved)\b/,
+  weekly: / (startMeeting|addMeetingItem|updateMeetingItem)\b/,
+};
+
 describe('seeded multi-peer convergence (short run; `npm run test:soak` runs the long one)', () => {
   const base = seedFromEnv();
   for (let i = 0; i < 2; i += 1) {
@@ -13,6 +24,11 @@ describe('seeded multi-peer convergence (short run; `npm run test:soak` runs the
       // The run must actually have exercised the plan, not converged on an empty document.
       expect(report.log.filter((l) => /add|set|change/.test(l)).length).toBeGreaterThan(100);
       expect(report.log.some((l) => l.endsWith('save+reload'))).toBe(true);
+      // …and every part of it: each area must have had commands that were carried out.
+      const done = report.log.filter((l) => !l.includes('(refused'));
+      for (const [area, pattern] of Object.entries(SALES_AREAS)) {
+        expect(done.some((l) => pattern.test(l)), `no ${area} command was carried out`).toBe(true);
+      }
     }, 120_000);
   }
 

@@ -22,7 +22,9 @@ import {
   PRIORITIES,
   STAGES,
   type CommandContext,
+  type Person,
 } from '../../../renderer/domain';
+import { randomSalesCommand } from './salesCommands';
 
 export type Rng = () => number;
 
@@ -30,19 +32,28 @@ const pick = <T>(rng: Rng, items: readonly T[]): T | undefined => items[Math.flo
 const word = (rng: Rng): string => pick(rng, ['lead', 'pilot', 'offer', 'price', 'segment', 'Ärger', 'tilaus', '🚀', 'demo', 'ROI']) ?? 'x';
 const date = (rng: Rng): string => `2027-${String(1 + Math.floor(rng() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rng() * 28)).padStart(2, '0')}`;
 
-/** Edits a string at a random position, like a person typing or deleting. */
+/**
+ * Edits a string at a random position, like a person typing or deleting. Positions are UTF-16
+ * units, so an edit can land inside an emoji and leave half of it: deliberately bad input, which
+ * every peer must still read the same (test/sync/harnessFindings.test.ts).
+ */
 function typeInto(rng: Rng, text: string): string {
   const at = Math.floor(rng() * (text.length + 1));
   if (rng() < 0.3 && text.length > 0) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(rng() * 5)));
   return `${text.slice(0, at)}${word(rng)} ${text.slice(at)}`;
 }
 
+/** Share of commands on the sales side (offers, reviews, pilots, scorecard, insights, comments, weekly syncs). */
+const SALES_SHARE = 0.5;
+
 /**
  * One random domain command, as a user would issue it, returning a description for the
  * reproduction log. Failing commands (e.g. editing something a peer removed) are legal
- * outcomes and part of the test.
+ * outcomes and part of the test. `people` are everyone in the simulation (review requests name
+ * reviewers among them).
  */
-export function randomCommand(doc: Y.Doc, ctx: CommandContext, rng: Rng): string {
+export function randomCommand(doc: Y.Doc, ctx: CommandContext, rng: Rng, people: readonly Person[] = []): string {
+  if (rng() < SALES_SHARE) return randomSalesCommand(doc, ctx, rng, people);
   const view = readPlan(doc);
   const segment = pick(rng, view.segments);
   const phase = pick(rng, view.phases);
