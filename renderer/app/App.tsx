@@ -1,11 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { FirstRunDialog } from '../features/profile/FirstRunDialog';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { useAppStore } from '../state/store';
-import { Toaster } from '../ui';
+import { Spinner, Toaster } from '../ui';
 import './builtinSections';
 import '../features/history/register';
 import { PlanFileBridge } from '../features/export/PlanFileBridge';
@@ -16,6 +14,10 @@ import { Sidebar } from './Sidebar';
 import { WorkspaceScreen } from './workspace/WorkspaceScreen';
 import { JoinController } from '../features/sharing/JoinDialog';
 import { GlobalQuickCapture } from '../features/insights/GlobalQuickCapture';
+
+// Screens a plan's workspace does not need load on first use (the portfolio brings the charts).
+const SettingsScreen = lazy(async () => ({ default: (await import('../features/settings/SettingsScreen')).SettingsScreen }));
+const PortfolioScreen = lazy(async () => ({ default: (await import('../features/portfolio/PortfolioScreen')).PortfolioScreen }));
 
 /** Keeps the route and location.hash in step (reload and back/forward work in app:// and http://). */
 function useHashRouting(): void {
@@ -79,8 +81,10 @@ export function App() {
       <Sidebar />
       <main id="main" className="content" ref={mainRef} tabIndex={-1}>
         {route.name === 'library' ? <LibraryScreen /> : null}
-        {route.name === 'settings' ? <SettingsScreen /> : null}
-        {route.name === 'portfolio' ? <PortfolioScreen /> : null}
+        <Suspense fallback={<Spinner label={t('app.screenLoading')} />}>
+          {route.name === 'settings' ? <SettingsScreen /> : null}
+          {route.name === 'portfolio' ? <PortfolioScreen /> : null}
+        </Suspense>
         {route.name === 'plan' ? <WorkspaceScreen key={route.planId} planId={route.planId} section={route.section} /> : null}
       </main>
     </div>

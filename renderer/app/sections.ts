@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { IconName } from '../ui/icons';
 
 /**
@@ -28,4 +28,13 @@ export function workspaceSections(): WorkspaceSection[] {
 
 export function findSection(id: string): WorkspaceSection | undefined {
   return sections.get(id);
+}
+
+/**
+ * A section whose code loads the first time it is shown. Opening a plan then parses and
+ * compiles only what the first section needs (charts, the review workflow and the rest come
+ * later); the workspace shows a progress line meanwhile.
+ */
+export function lazySection(load: () => Promise<ComponentType>): ComponentType {
+  return lazy(async () => ({ default: await load() }));
 }

@@ -1,5 +1,5 @@
 import { Tabs } from 'radix-ui';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import type { PlanSession } from '../../workspace/planSession';
@@ -147,7 +147,9 @@ function Workspace({ session, section }: { session: PlanSession; section: string
           <QuickInsightCapture />
           {active && ActiveSection ? (
             <Tabs.Content value={active.id} className="section" tabIndex={-1}>
-              <ActiveSection />
+              <Suspense fallback={<Spinner label={t('workspace.sectionLoading')} />}>
+                <ActiveSection />
+              </Suspense>
             </Tabs.Content>
           ) : null}
         </div>

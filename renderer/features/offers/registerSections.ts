@@ -1,8 +1,9 @@
 import './workflow.css';
-import { registerSection } from '../../app/sections';
-import { PilotsSection } from '../pilots/PilotsSection';
-import { ReviewsSection } from '../reviews/ReviewsSection';
-import { OffersSection } from './OffersSection';
+import { lazySection, registerSection } from '../../app/sections';
+
+const OffersSection = lazySection(async () => (await import('./OffersSection')).OffersSection);
+const ReviewsSection = lazySection(async () => (await import('../reviews/ReviewsSection')).ReviewsSection);
+const PilotsSection = lazySection(async () => (await import('../pilots/PilotsSection')).PilotsSection);
 
 // After the built-ins (10–40): the review workflow follows the plan's own order of work.
 registerSection({ id: 'offers', labelKey: 'offers.heading', icon: 'list', order: 50, Component: OffersSection });

@@ -1,9 +1,10 @@
 import './alignment.css';
-import { registerSection } from '../../app/sections';
-import { InsightsSection } from '../insights/InsightsSection';
-import { TimelineSection } from '../timeline/TimelineSection';
-import { WeeklySection } from '../weekly/WeeklySection';
-import { ScorecardSection } from './ScorecardSection';
+import { lazySection, registerSection } from '../../app/sections';
+
+const ScorecardSection = lazySection(async () => (await import('./ScorecardSection')).ScorecardSection);
+const InsightsSection = lazySection(async () => (await import('../insights/InsightsSection')).InsightsSection);
+const WeeklySection = lazySection(async () => (await import('../weekly/WeeklySection')).WeeklySection);
+const TimelineSection = lazySection(async () => (await import('../timeline/TimelineSection')).TimelineSection);
 
 // After the review workflow (50–70): measure, listen to the market, meet weekly, see the calendar.
 registerSection({ id: 'scorecard', labelKey: 'scorecard.tab', icon: 'journey', order: 80, Component: ScorecardSection });

@@ -23,6 +23,7 @@ export const en = {
   app: {
     name: 'Lockstep',
     tagline: 'Launch planning for marketing and sales',
+    screenLoading: 'Loading…',
     loading: 'Opening your plans…',
     storageFailed: 'Lockstep could not open its storage on this computer.',
     storageFailedHint: 'Your plans are untouched. Close other Lockstep windows and try again.',
@@ -128,6 +129,7 @@ export const en = {
   },
   workspace: {
     opening: 'Opening plan…',
+    sectionLoading: 'Loading this section…',
     notFound: 'This plan is not in your library any more.',
     openFailed: 'This plan could not be opened.',
     backToLibrary: 'Back to plans',

@@ -19,6 +19,7 @@ export const fi: Messages = {
   app: {
     name: 'Lockstep',
     tagline: 'Lanseerausten suunnittelu markkinoinnille ja myynnille',
+    screenLoading: 'Ladataan…',
     loading: 'Avataan suunnitelmiasi…',
     storageFailed: 'Lockstep ei voinut avata tallennustilaa tällä tietokoneella.',
     storageFailedHint: 'Suunnitelmasi ovat tallessa. Sulje muut Lockstep-ikkunat ja yritä uudelleen.',
@@ -117,6 +118,7 @@ export const fi: Messages = {
   },
   workspace: {
     opening: 'Avataan suunnitelmaa…',
+    sectionLoading: 'Ladataan osiota…',
     notFound: 'Tämä suunnitelma ei ole enää kirjastossasi.',
     openFailed: 'Tätä suunnitelmaa ei voitu avata.',
     backToLibrary: 'Takaisin suunnitelmiin',

@@ -19,6 +19,7 @@ export const nl: Messages = {
   app: {
     name: 'Lockstep',
     tagline: 'Lanceringen plannen voor marketing en sales',
+    screenLoading: 'Laden…',
     loading: 'Je plannen worden geopend…',
     storageFailed: 'Lockstep kon de opslag op deze computer niet openen.',
     storageFailedHint: 'Je plannen zijn onaangetast. Sluit andere Lockstep-vensters en probeer het opnieuw.',
@@ -117,6 +118,7 @@ export const nl: Messages = {
   },
   workspace: {
     opening: 'Plan openen…',
+    sectionLoading: 'Dit onderdeel wordt geladen…',
     notFound: 'Dit plan staat niet meer in je bibliotheek.',
     openFailed: 'Dit plan kon niet worden geopend.',
     backToLibrary: 'Terug naar plannen',

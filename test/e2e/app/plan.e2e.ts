@@ -76,6 +76,7 @@ describe('a marketer drafts a launch in the browser host', () => {
     expect(await row.getByTestId('cell-sales').getByTestId('cell-handoff').inputValue()).toBe('Named contact confirmed');
 
     await page.getByTestId('tab-segments').click();
+    await page.getByTestId('segment-name').first().waitFor();
     expect(await page.getByTestId('segment-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
       'Regional grid operators',
       'Contractors',

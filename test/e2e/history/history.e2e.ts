@@ -144,7 +144,8 @@ describe('history, plan files and printing in the browser host', () => {
     const chooser2 = page.waitForEvent('filechooser');
     await page.getByTestId('import-plan').click();
     await (await chooser2).setFiles(planFile);
-    await page.getByText('Merged the file into “Board launch”').waitFor();
+    // .first(): while Radix announces a toast, its live region repeats the text.
+    await page.getByText('Merged the file into “Board launch”').first().waitFor();
     await page.getByTestId('plan-title').filter({ hasText: 'Board launch' }).waitFor();
     expect(errors).toEqual([]);
   });
