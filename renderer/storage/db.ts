@@ -127,7 +127,18 @@ export class LockstepDB extends Dexie {
   }
 }
 
+/** True when this build registers a data migration for any version up to SCHEMA_VERSION. */
+export function hasMigrations(migrations: Readonly<Record<number, Migration>>): boolean {
+  for (let version = 1; version <= SCHEMA_VERSION; version++) if (migrations[version]) return true;
+  return false;
+}
+
 async function runPendingMigrations(db: LockstepDB, migrations: Readonly<Record<number, Migration>>): Promise<void> {
+  // Every open pays for the marker read with a round trip to the browser's IndexedDB process
+  // before any plan can load. With nothing registered there is nothing to run, and leaving
+  // an old or missing marker as it is loses nothing: the first build that registers a
+  // migration reads it and runs every migration the data has not had yet.
+  if (!hasMigrations(migrations)) return;
   const marker = (await db.kv.get(MIGRATED_KEY))?.value;
   const done = typeof marker === 'number' && Number.isFinite(marker) ? marker : 0;
   if (done >= SCHEMA_VERSION) return;

@@ -153,7 +153,9 @@ class DocPersister implements DocPersistence {
     doc.on('destroy', this.onDocDestroy);
     live.add(this);
     // Writes queue behind the load, so nothing is appended before we know the stored seqs.
-    this.whenLoaded = this.exclusive(() => this.load());
+    // Outside any caller's Dexie transaction: it may not cover `updates`/`quarantine`, and
+    // the load (and the compaction it schedules) must not end up inside it.
+    this.whenLoaded = this.exclusive(() => Dexie.ignoreTransaction(() => this.load()));
   }
 
   status(): SaveStatus {
@@ -301,9 +303,10 @@ class DocPersister implements DocPersistence {
     const { db, docId } = this;
     let rows: unknown[];
     try {
-      rows = await db.transaction('r', db.updates, () =>
-        db.updates.where('[docId+seq]').between([docId, Dexie.minKey], [docId, Dexie.maxKey], true, true).toArray(),
-      );
+      // One getAll in Dexie's implicit read-only transaction. A single request is atomic, so
+      // an explicit transaction adds nothing but a wait for its `complete` event: one more
+      // round trip to the browser's IndexedDB process before the plan can show.
+      rows = await db.updates.where('[docId+seq]').between([docId, Dexie.minKey], [docId, Dexie.maxKey], true, true).toArray();
     } catch (error) {
       const problem = storageProblemFrom(error, 'read');
       const report: LoadReport = { ok: false, docId, rowsRead: 0, updatesApplied: 0, skipped: [], error: problem, message: null };
@@ -312,6 +315,33 @@ class DocPersister implements DocPersistence {
     }
 
     const bad: { key: unknown; reason: SkipReason }[] = [];
+    let applied: number;
+    // Yjs encodes an 'update' event for the whole loaded state whenever any listener is
+    // attached — for a large plan a few hundred ms — and ours ignores what it loaded itself.
+    // The apply is synchronous, so no local edit can slip through while it is off.
+    this.doc.off('update', this.onUpdate);
+    try {
+      applied = this.applyRows(rows, bad);
+    } finally {
+      if (!this.destroyed) this.doc.on('update', this.onUpdate);
+    }
+    this.storedRows = applied;
+
+    const skipped = await this.quarantine(bad);
+    this.skippedRows.push(...skipped);
+    const report: LoadReport = { ok: true, docId, rowsRead: rows.length, updatesApplied: applied, skipped, error: null, message: null };
+    report.message = describeLoadReport(report);
+
+    if (this.opts.compactOnOpen && this.storedRows > 1) {
+      // Not awaited: the plan is usable now; compaction runs next in the queue.
+      void this.exclusive(async () => this.committed(await this.compactNow())).catch(() => undefined);
+    }
+    return report;
+  }
+
+  /** Applies stored rows in one transaction; rows that cannot be read are collected in `bad`. */
+  private applyRows(rows: unknown[], bad: { key: unknown; reason: SkipReason }[]): number {
+    const { docId } = this;
     let applied = 0;
     this.doc.transact(() => {
       for (const raw of rows) {
@@ -337,18 +367,7 @@ class DocPersister implements DocPersistence {
         }
       }
     }, this);
-    this.storedRows = applied;
-
-    const skipped = await this.quarantine(bad);
-    this.skippedRows.push(...skipped);
-    const report: LoadReport = { ok: true, docId, rowsRead: rows.length, updatesApplied: applied, skipped, error: null, message: null };
-    report.message = describeLoadReport(report);
-
-    if (this.opts.compactOnOpen && this.storedRows > 1) {
-      // Not awaited: the plan is usable now; compaction runs next in the queue.
-      void this.exclusive(async () => this.committed(await this.compactNow())).catch(() => undefined);
-    }
-    return report;
+    return applied;
   }
 
   /** Moves unreadable rows aside in one transaction; if that fails they simply stay put. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LockstepDB, MIGRATED_KEY, forgetLockstepDB, openLockstepDB, type Migration } from '../../renderer/storage/db';
+import { LockstepDB, MIGRATED_KEY, forgetLockstepDB, hasMigrations, openLockstepDB, type Migration } from '../../renderer/storage/db';
 import { defineKvKey, getKv, setKv } from '../../renderer/storage/kv';
-import { freshDB } from './helpers';
+import { freshDB, instrumentTransactions } from './helpers';
 
 const toClose: LockstepDB[] = [];
 afterEach(() => {
@@ -103,6 +103,36 @@ describe('data migrations (dexie issue 1175: upgrade lost when killed mid-way)',
     await healthy.open();
     expect(await healthy.table('plans').get('p')).toEqual({ id: 'p', title: 'Old row', stage: 'draft' });
     expect((await healthy.kv.get(MIGRATED_KEY))?.value).toBe(1);
+  });
+
+  it('does not read the marker on open when no migration is registered, and a later migration still runs', async () => {
+    expect(hasMigrations({})).toBe(false);
+    expect(hasMigrations({ 1: addStage })).toBe(true);
+    expect(hasMigrations({ 99: addStage })).toBe(false); // beyond this build's schema: never run here
+
+    const seed = freshDB('migrate');
+    await seed.open();
+    await seed.table('plans').put({ id: 'p', title: 'Old row' });
+    await seed.kv.put({ key: MIGRATED_KEY, value: 0 }); // data that has not had migration 1
+    seed.close();
+
+    const tx = instrumentTransactions();
+    const plain = new LockstepDB(seed.name, { migrations: {} });
+    try {
+      await plain.open();
+    } finally {
+      tx.restore();
+    }
+    // Dexie's own schema check spans every store; a marker read would be a transaction on kv alone.
+    expect(tx.log.filter((e) => e.kind === 'begin' && e.stores.join() === 'kv')).toEqual([]);
+    expect(await plain.kv.get(MIGRATED_KEY)).toEqual({ key: MIGRATED_KEY, value: 0 }); // left as it was
+    plain.close();
+
+    const later = new LockstepDB(seed.name, { migrations: { 1: addStage } });
+    toClose.push(later);
+    await later.open();
+    expect(await later.table('plans').get('p')).toEqual({ id: 'p', title: 'Old row', stage: 'draft' });
+    expect((await later.kv.get(MIGRATED_KEY))?.value).toBe(1);
   });
 });
 

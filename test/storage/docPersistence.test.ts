@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import type { LockstepDB } from '../../renderer/storage/db';
-import { describeLoadReport, flushAllDocs, installLifecycleFlush, persistDoc, type SaveStatus } from '../../renderer/storage/docPersistence';
+import { LockstepDB } from '../../renderer/storage/db';
+import { describeLoadReport, flushAllDocs, installLifecycleFlush, persistDoc, type DocPersistence, type SaveStatus } from '../../renderer/storage/docPersistence';
 import { planStorageBytes } from '../../renderer/storage/library';
 import {
   expectSameContent,
@@ -85,6 +85,67 @@ describe('persistDoc: load and save', () => {
     await p.destroy();
     const { doc: loaded } = await reload(d, 'plan-c');
     expect(loaded.getMap('brief').toJSON()).toEqual({ objective: 'grow', owner: 'Li' });
+  });
+});
+
+describe('persistDoc: loading cost', () => {
+  it('loads with one read-only request and does not wait for that transaction to complete', async () => {
+    const d = db();
+    const seed = new Y.Doc();
+    const p0 = persistDoc(d, 'quick', seed, { batchMs: 1, compactOnOpen: false });
+    for (let i = 0; i < 30; i++) {
+      seed.getText('narrative').insert(i, 'x');
+      await p0.flush(); // one row per edit
+    }
+    await p0.destroy();
+    d.close();
+
+    // Before opening: Dexie binds IDBDatabase#transaction once per connection.
+    const tx = instrumentTransactions();
+    try {
+      const reopened = new LockstepDB(d.name);
+      open.push(reopened);
+      const doc = new Y.Doc();
+      const p = persistDoc(reopened, 'quick', doc, { compactOnOpen: false });
+      const report = await p.whenLoaded;
+      const logAtLoad = [...tx.log];
+      expect(report).toMatchObject({ ok: true, rowsRead: 30, updatesApplied: 30, skipped: [] });
+      expectSameContent(doc, seed);
+      // Besides Dexie's own schema check at open (read-only, every store): one read, no writes.
+      const begun = logAtLoad.filter((e) => e.kind === 'begin' && e.stores.length < d.tables.length);
+      expect(begun).toEqual([{ kind: 'begin', id: expect.any(Number), stores: ['updates'], mode: 'readonly' }]);
+      expect(logAtLoad.filter((e) => e.kind === 'begin' && e.mode !== 'readonly')).toEqual([]);
+      // The plan is usable as soon as the rows arrived, not one more round trip later.
+      const readId = begun[0]?.kind === 'begin' ? begun[0].id : -1;
+      expect(logAtLoad.filter((e) => e.kind === 'complete' && e.id === readId)).toEqual([]);
+      await p.destroy();
+    } finally {
+      tx.restore();
+    }
+  });
+
+  it('loads and quarantines from inside a caller\'s transaction that does not cover the updates table', async () => {
+    const d = db();
+    const seed = new Y.Doc();
+    const p0 = persistDoc(d, 'nested', seed, { batchMs: 1 });
+    seed.getMap('brief').set('objective', 'ship');
+    await p0.destroy();
+    await d.table('updates').put({ docId: 'nested', seq: 900, update: new Uint8Array([7, 7, 7]) });
+
+    const doc = new Y.Doc();
+    const started: DocPersistence[] = [];
+    await d.transaction('rw', d.plans, async () => {
+      await d.plans.count();
+      started.push(persistDoc(d, 'nested', doc, { batchMs: 1, compactOnOpen: false }));
+    });
+    const [p] = started;
+    if (!p) throw new Error('persistDoc did not run inside the transaction');
+    const report = await p.whenLoaded;
+    expect(report).toMatchObject({ ok: true, rowsRead: 2, updatesApplied: 1 });
+    expect(report.skipped).toEqual([{ key: ['nested', 900], reason: 'unreadable-update', quarantined: true }]);
+    expect(doc.getMap('brief').toJSON()).toEqual({ objective: 'ship' });
+    expect(await d.quarantine.where('docId').equals('nested').count()).toBe(1);
+    await p.destroy();
   });
 });
 
