@@ -38,11 +38,12 @@ export function addMilestone(doc: Y.Doc, ctx: CommandContext, input: MilestoneIn
     insertEntity(milestones, id, {
       title: input.title.trim(),
       date: input.date,
-      endDate: input.endDate ?? null,
       discipline: input.discipline,
       kind: input.kind,
-      done: false,
       order: nextOrder(milestones),
+      // Absent reads as "no end date" and "not done" (MilestoneSchema): two fewer entries per
+      // milestone in every copy of the plan, on disk and on the wire.
+      ...(input.endDate ? { endDate: input.endDate } : {}),
     });
     recordActivity(doc, ctx, 'activity.milestone.added', input.title.trim());
   });

@@ -74,10 +74,8 @@ export function createPlan(doc: Y.Doc, ctx: CommandContext, plan: NewPlan): void
       insertEntity(milestones, ctx.newId(), {
         title: plan.label(`template.milestone.${m.key}`),
         date: null,
-        endDate: null,
         discipline: m.discipline,
         kind: m.kind,
-        done: false,
         order: index + 1,
       });
     });
