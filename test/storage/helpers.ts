@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { LockstepDB } from '../../renderer/storage/db';
 import { persistDoc } from '../../renderer/storage/docPersistence';
 
@@ -8,6 +8,22 @@ let counter = 0;
 export function freshDB(prefix = 'test'): LockstepDB {
   counter += 1;
   return new LockstepDB(`${prefix}-${counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** Fresh databases for each test of a file, closed and deleted after every test. */
+export function useFreshDBs(prefix: string): () => LockstepDB {
+  const opened: LockstepDB[] = [];
+  afterEach(async () => {
+    for (const d of opened.splice(0)) {
+      d.close();
+      await d.delete();
+    }
+  });
+  return () => {
+    const d = freshDB(prefix);
+    opened.push(d);
+    return d;
+  };
 }
 
 /** mulberry32: small, seeded, good enough for test schedules. */

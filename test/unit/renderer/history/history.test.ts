@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addMilestone,
@@ -36,23 +36,11 @@ import {
 } from '../../../../renderer/history';
 import { translator } from '../../../../renderer/export';
 import { createI18n } from '../../../../renderer/i18n';
-import type { LockstepDB } from '../../../../renderer/storage';
 import { testContext } from '../../../support/context';
 import { richPlan, writeNarrative } from '../../../support/richPlan';
-import { freshDB } from '../../../storage/helpers';
+import { useFreshDBs } from '../../../storage/helpers';
 
-const opened: LockstepDB[] = [];
-function db(): LockstepDB {
-  const d = freshDB('history');
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    d.close();
-    await d.delete();
-  }
-});
+const db = useFreshDBs('history');
 
 /** Plan content without logs: what a restore must bring back exactly. */
 function content(view: PlanView) {

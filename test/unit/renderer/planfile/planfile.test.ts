@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readPlan, planFingerprint, setBriefLine, addSegment } from '../../../../renderer/domain';
 import {
@@ -15,22 +15,11 @@ import { putPlanMeta, type LockstepDB } from '../../../../renderer/storage';
 import { persistDoc } from '../../../../renderer/storage/docPersistence';
 import { richPlan } from '../../../support/richPlan';
 import { testContext } from '../../../support/context';
-import { freshDB, reload } from '../../../storage/helpers';
+import { reload, useFreshDBs } from '../../../storage/helpers';
 import { manifestFor, rawContainer } from './build';
 
 const exportedAt = new Date('2026-11-24T03:00:00Z');
-const opened: LockstepDB[] = [];
-function db(): LockstepDB {
-  const d = freshDB('planfile');
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    d.close();
-    await d.delete();
-  }
-});
+const db = useFreshDBs('planfile');
 
 /** Every table, as plain rows: "unchanged" means exactly equal to this. */
 async function everything(d: LockstepDB) {

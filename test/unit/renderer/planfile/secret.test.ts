@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { base64UrlEncode, encodeInvitePayload, formatShortCode } from '../../../../shared/invite';
 import { DOC_SECRET_KEY, readDocSecret, writeDocSecret } from '../../../../renderer/collab/docSecret';
@@ -8,20 +8,9 @@ import { encodeContainer, exportPlanFile, importPlanFile, readPlanFile } from '.
 import type { LockstepDB } from '../../../../renderer/storage';
 import { persistDoc } from '../../../../renderer/storage/docPersistence';
 import { richPlan } from '../../../support/richPlan';
-import { freshDB, reload } from '../../../storage/helpers';
+import { reload, useFreshDBs } from '../../../storage/helpers';
 
-const opened: LockstepDB[] = [];
-function db(): LockstepDB {
-  const d = freshDB('planfile-secret');
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    d.close();
-    await d.delete();
-  }
-});
+const db = useFreshDBs('planfile-secret');
 
 /** Distinct, recognisable 16-byte secrets (no byte repeats, so no accidental matches). */
 const secretNo = (n: number): Uint8Array => Uint8Array.from({ length: 16 }, (_, i) => (n * 37 + i * 11 + 101) & 0xff);

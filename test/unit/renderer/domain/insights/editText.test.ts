@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { captureInsight, createPlan, createUndoManager, diffHunk, readInsights, rebaseEdit, removeInsight, setInsightText } from '../../../../../renderer/domain';
-import { label, testContext } from '../../../../support/context';
+import type * as Y from 'yjs';
+import { captureInsight, createUndoManager, diffHunk, readInsights, rebaseEdit, removeInsight, setInsightText } from '../../../../../renderer/domain';
+import type { testContext } from '../../../../support/context';
+import { twoPeers } from '../../../../support/twoPeers';
 import { makeRng, seedFromEnv } from '../../../../support/rng';
 
-function pair() {
-  const a = { doc: new Y.Doc(), ctx: testContext('Ada') };
-  createPlan(a.doc, a.ctx, { planId: 'p', kind: 'launch', title: 'Device', label });
-  const b = { doc: new Y.Doc(), ctx: testContext('Bo') };
-  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-  const sync = () => {
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-  };
-  return { a, b, sync };
-}
+const pair = (): ReturnType<typeof twoPeers> => twoPeers();
 
 function captured(doc: Y.Doc, ctx: ReturnType<typeof testContext>, text: string): string {
   const r = captureInsight(doc, ctx, { type: 'customer-quote', text, source: 'call' });

@@ -7,7 +7,6 @@ import {
   captureInsight,
   collectInsights,
   competitorsOf,
-  createPlan,
   createUndoManager,
   filterInsights,
   foldForSearch,
@@ -21,19 +20,9 @@ import {
   updateInsight,
   type BattlecardLabels,
 } from '../../../../../renderer/domain';
-import { label, testContext } from '../../../../support/context';
+import { twoPeers } from '../../../../support/twoPeers';
 
-function pair() {
-  const a = { doc: new Y.Doc(), ctx: testContext('Ada') };
-  createPlan(a.doc, a.ctx, { planId: 'p', kind: 'launch', title: 'Device', label });
-  const b = { doc: new Y.Doc(), ctx: testContext('Bo') };
-  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-  const sync = () => {
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-  };
-  return { a, b, sync };
-}
+const pair = (): ReturnType<typeof twoPeers> => twoPeers();
 
 const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error.message);

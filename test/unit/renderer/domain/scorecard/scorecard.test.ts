@@ -19,6 +19,7 @@ import {
   withdrawSignature,
 } from '../../../../../renderer/domain';
 import { label, testContext } from '../../../../support/context';
+import { twoPeers } from '../../../../support/twoPeers';
 
 function plan(title = 'Plan', name = 'Ada') {
   const doc = new Y.Doc();
@@ -27,16 +28,7 @@ function plan(title = 'Plan', name = 'Ada') {
   return { doc, ctx };
 }
 
-function pair() {
-  const a = plan();
-  const b = { doc: new Y.Doc(), ctx: testContext('Bo') };
-  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-  const sync = () => {
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
-  };
-  return { a, b, sync };
-}
+const pair = (): ReturnType<typeof twoPeers> => twoPeers(plan());
 
 describe('scorecard actuals and targets', () => {
   it('stores typed inputs and computes derived KPIs per week and per quarter', () => {
