@@ -23,6 +23,8 @@ let bulk = doc.getArray<string>('bulk');
 let session: PlanSyncSession | null = null;
 let startedAt: number | null = null;
 let firstSyncedAt: number | null = null;
+/** The key-value map as it was the moment the first sync step 2 had been applied. */
+let firstSyncedRead: Record<string, unknown> | null = null;
 
 function hexToBytes(hex: string): Uint8Array {
   const out = new Uint8Array(hex.length / 2);
@@ -45,7 +47,10 @@ async function start(): Promise<void> {
   session = await startPlanSync(doc, { secret: hexToBytes(secretHex), signalingUrls: signaling, iceServers: [], timing });
   setLocalPresence(session.awareness, { user: { name, role: 'tester', color: '#3366cc' } });
   session.onStatus((s: SyncStatus) => {
-    if (firstSyncedAt === null && s.lastSyncedAt !== null) firstSyncedAt = s.lastSyncedAt;
+    if (firstSyncedAt === null && s.lastSyncedAt !== null) {
+      firstSyncedAt = s.lastSyncedAt;
+      firstSyncedRead = kv.toJSON();
+    }
   });
 }
 
@@ -147,6 +152,7 @@ function reset(newSecretHex: string): void {
   secretHex = newSecretHex;
   startedAt = null;
   firstSyncedAt = null;
+  firstSyncedRead = null;
 }
 
 const harness = {
@@ -176,6 +182,10 @@ const harness = {
     });
     return Y.encodeStateAsUpdate(doc).length;
   },
+  /** Appends `count` one-letter items: many operations, few bytes (like a plan of many small entries). */
+  bulkSmall(count: number): void {
+    bulk.push(Array.from({ length: count }, (_, i) => String.fromCharCode(97 + (i % 26))));
+  },
   bulkDigest(): { items: number; chars: number; hash: number } {
     let hash = 0x811c9dc5;
     let chars = 0;
@@ -190,6 +200,9 @@ const harness = {
   },
   status(): SyncStatus | null {
     return session?.status() ?? null;
+  },
+  firstSyncedRead(): Record<string, unknown> | null {
+    return firstSyncedRead;
   },
   timing(): { startedAt: number | null; firstSyncedAt: number | null } {
     return { startedAt, firstSyncedAt };

@@ -47,6 +47,8 @@ const MESSAGE_BC_PEER_ID = 4;
 const MESSAGE_SYNC_STEP2_V2 = 100;
 /** A peer this far behind gets the v2 step 2 (ordinary catch-up stays stock y-webrtc). */
 const LARGE_DIFF_OPS = 10_000;
+/** Quiet time after the last change before a large plan's full state is prepared for joiners. */
+const FULL_STATE_IDLE_MS = 1500;
 
 export interface SyncTiming {
   /** How often every connected peer gets a sync step 1 (anti-entropy). */
@@ -261,6 +263,11 @@ class Session implements PlanSyncSession {
   private applyOnlyIntegratesSource = false;
   /** Peers that should hear a step 1 once the current remote update is applied. */
   private readonly pendingRelaySteps = new Set<ConnState>();
+  /** Bumped by every change to the document; a prepared full state is valid for one value. */
+  private docGeneration = 0;
+  /** The whole plan as a compressed v2 step 2, for peers that have nothing yet. */
+  private fullState: { generation: number; wire: Promise<Uint8Array> } | null = null;
+  private fullStateTimer: ReturnType<typeof setTimeout> | null = null;
   private online = true;
   private destroyed = false;
   private lastAntiEntropyAt = 0;
@@ -282,6 +289,8 @@ class Session implements PlanSyncSession {
     this.hookRoom();
     this.checkSignaling();
     awareness.on('update', this.onAwarenessUpdate);
+    doc.on('update', this.onDocUpdate);
+    this.scheduleFullState();
     this.timer = setInterval(() => this.tick(), timing.tickMs);
   }
 
@@ -346,6 +355,9 @@ class Session implements PlanSyncSession {
     this.destroyed = true;
     clearInterval(this.timer);
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.doc.off('update', this.onDocUpdate);
+    if (this.fullStateTimer !== null) clearTimeout(this.fullStateTimer);
+    this.fullState = null;
     for (const state of this.conns.values()) this.clearQueue(state);
     let release!: () => void;
     pendingRoomRelease.set(this.roomName, new Promise<void>((resolve) => (release = resolve)));
@@ -517,9 +529,12 @@ class Session implements PlanSyncSession {
       this.enqueue(state, data);
       return;
     }
-    // Compression is asynchronous; whatever is sent meanwhile queues behind it in order.
+    this.sendInOrder(state, shouldCompress(data) ? compressMessage(data) : Promise.resolve(data));
+  }
+
+  /** Compression is asynchronous; whatever is sent meanwhile queues behind it, in order. */
+  private sendInOrder(state: ConnState, wire: Promise<Uint8Array>): void {
     state.outboundPending++;
-    const wire = shouldCompress(data) ? compressMessage(data) : Promise.resolve(data);
     state.outboundChain = state.outboundChain
       .then(() => wire)
       .then((bytes) => {
@@ -697,6 +712,10 @@ class Session implements PlanSyncSession {
   }
 
   private sendStep2(state: ConnState, stateVector: Uint8Array, theirs: Map<number, number>): void {
+    if (theirs.size === 0 && this.fullState !== null && this.fullState.generation === this.docGeneration) {
+      this.sendInOrder(state, this.fullState.wire);
+      return;
+    }
     if (this.missingOps(theirs) >= LARGE_DIFF_OPS) {
       const diff = Y.encodeStateAsUpdateV2(this.doc, stateVector);
       this.sendMessage(state, (e) => {
@@ -709,6 +728,35 @@ class Session implements PlanSyncSession {
       encoding.writeVarUint(e, MESSAGE_SYNC);
       syncProtocol.writeSyncStep2(e, this.doc, stateVector);
     });
+  }
+
+  private readonly onDocUpdate = (): void => {
+    this.docGeneration++;
+    this.fullState = null;
+    this.scheduleFullState();
+  };
+
+  private scheduleFullState(): void {
+    if (this.destroyed) return;
+    if (this.fullStateTimer !== null) clearTimeout(this.fullStateTimer);
+    this.fullStateTimer = setTimeout(() => {
+      this.fullStateTimer = null;
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.prepareFullState(), { timeout: 5000 });
+      else this.prepareFullState();
+    }, FULL_STATE_IDLE_MS);
+  }
+
+  /**
+   * Someone joining a large plan used to wait for the host to encode the whole plan (about a
+   * quarter of a second for 10,000 items) after asking. While the plan is quiet, the session
+   * keeps that answer ready; any change discards it, so a stale copy is never sent.
+   */
+  private prepareFullState(): void {
+    if (this.destroyed || this.fullState !== null || this.missingOps(new Map()) < LARGE_DIFF_OPS) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC_STEP2_V2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdateV2(this.doc));
+    this.fullState = { generation: this.docGeneration, wire: compressMessage(encoding.toUint8Array(encoder)) };
   }
 
   /** How many operations (clock ticks) we hold that the peer's state vector lacks. */

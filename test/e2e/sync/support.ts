@@ -173,6 +173,7 @@ export async function openPeer(browser: Browser, url: string, name: string): Pro
   page.setDefaultTimeout(90_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  if (process.env['HARNESS_CONSOLE']) page.on('console', (m) => console.log(`[${name}]`, m.text()));
   await page.goto(url);
   await page.waitForFunction(() => typeof window.__harness === 'object');
   return { name, browser, context, page, errors };

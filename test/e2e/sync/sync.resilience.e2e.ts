@@ -68,6 +68,20 @@ describe('resilience between separate Chromium processes', () => {
     // And it keeps syncing live in both directions afterwards.
     await joiner.page.evaluate(() => window.__harness.set('reply', 1));
     expect(await waitFor(() => converged([host, joiner]), 20_000)).toBe(true);
-    await closePeers([host, joiner]);
-  }, 180_000);
+
+    // The host keeps the whole plan ready for joiners while it is quiet (plans of 10,000+
+    // operations); a change must discard that copy. Many small entries, quiet long enough for
+    // the copy to be prepared, then one more edit, then a second joiner: its very first
+    // answer must hold the edit.
+    await host.page.evaluate(() => window.__harness.bulkSmall(20_000));
+    await new Promise((r) => setTimeout(r, 4000));
+    await host.page.evaluate(() => window.__harness.set('late', 'edit'));
+    const second = await launch(secret, 'big-joiner-2');
+    await second.page.evaluate(() => window.__harness.start());
+    expect(await waitFor(() => converged([host, joiner, second]), 60_000, 250), `second joiner (secret ${secret})`).toBe(true);
+    expect(await read(second)).toEqual({ small: 'edit', reply: 1, late: 'edit' });
+    // Not healed later by anti-entropy: the very first answer already held the edit.
+    expect(await second.page.evaluate(() => window.__harness.firstSyncedRead())).toEqual({ small: 'edit', reply: 1, late: 'edit' });
+    await closePeers([host, joiner, second]);
+  }, 240_000);
 });
