@@ -36,6 +36,8 @@ export type PlanCommand<T> = (doc: Y.Doc, ctx: CommandContext) => Result<T>;
 export interface RunOptions {
   /** Typing into a long text: consecutive edits merge into one undo step. */
   merge?: boolean;
+  /** The caller shows a refusal itself (next to the field), so no toast repeats it. */
+  inline?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export function useRunCommand(): <T>(command: PlanCommand<T>, options?: RunOptio
       if (!options?.merge) session.stopCapturing();
       const result = command(session.doc, session.ctx);
       if (!options?.merge) session.stopCapturing();
-      if (!result.ok) showToast({ tone: 'error', message: errorText(result.error) });
+      if (!result.ok && !options?.inline) showToast({ tone: 'error', message: errorText(result.error) });
       return result;
     },
     [session, showToast, errorText],

@@ -49,7 +49,7 @@ export function OffersSection() {
   const current = offers.items.find((o) => o.id === selected) ?? offers.items[0] ?? null;
 
   const add = (): void => {
-    const result = run((doc, ctx) => createOffer(doc, ctx, { name }));
+    const result = run((doc, ctx) => createOffer(doc, ctx, { name }), { inline: true });
     if (result.ok) {
       setName('');
       setError(null);
