@@ -7,13 +7,13 @@
  * chosen in the dialog (not the default one), opens it from the confirmation, corrects its text
  * (Enter saves, Esc cancels, Ctrl+Z undoes) and sales sees the correction.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSignalingServer } from '../../../electron/main/signaling/server';
-import { createPlan, openPerson } from '../support/app';
-import { REPO_ROOT, RENDERER_DIST, type FreshProfile } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPlan } from '../support/app';
+import { useAppRig } from '../support/appRig';
+import { REPO_ROOT } from '../support/browser';
 
 const SHOTS = join(REPO_ROOT, '.tmp/insights-shots');
 /** Screenshots of the app-wide quick capture and of editing an insight (issue 5). */
@@ -23,13 +23,9 @@ const ARGUMENT = 'Acme bundles the asset software free with every meter.';
 const COUNTER = 'Free today, €40 a seat from year two: show the 3-year cost.';
 const OBJECTION = 'Twelve weeks lead time is too long for the spring tender.';
 const CORRECTED = 'Eight weeks lead time is too long for the spring tender in Utrecht.';
-let server: Awaited<ReturnType<typeof startSignalingServer>>;
-let origin = '';
-const profiles: FreshProfile[] = [];
-const errors: string[] = [];
-
-const person = (name: string, url: string): Promise<Page> =>
-  openPerson({ origin, url, name, viewport: { width: 1280, height: 1000 }, timeoutMs: LONG, errors, opened: profiles });
+const rig = useAppRig({ signaling: true, viewport: { width: 1280, height: 1000 }, timeoutMs: LONG });
+const errors = rig.errors;
+const person = (name: string, url: string): Promise<Page> => rig.person(name, url);
 
 const connectionState = (page: Page) => page.getByTestId('connection-status').getAttribute('data-state');
 
@@ -41,22 +37,14 @@ async function setOnline(page: Page, online: boolean): Promise<void> {
 
 const insight = (page: Page) => page.getByTestId('insight').filter({ hasText: ARGUMENT });
 
-beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIST, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(CAPTURE_SHOTS, { recursive: true });
-  server = await startSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIST });
-  origin = `http://127.0.0.1:${server.port}`;
-});
-
-afterAll(async () => {
-  await Promise.all(profiles.map((p) => p.close()));
-  await server?.close();
 });
 
 describe('a market insight captured offline on one laptop is answered from another', () => {
   it('offline quick capture, reconnect, counter-message, seen by the author', async () => {
-    const mia = await person('Mia Jansen', `${origin}/`);
+    const mia = await person('Mia Jansen', `${rig.origin}/`);
     // Quick capture works on the library screen too; with no plan yet it says so and offers one.
     await mia.keyboard.press('Control+Shift+K');
     const empty = mia.getByRole('dialog').getByTestId('capture-no-plans');
@@ -122,8 +110,7 @@ describe('a market insight captured offline on one laptop is answered from anoth
     await mia.getByTestId('nav-plans').click();
     await mia.getByTestId('new-plan').waitFor();
     // Her laptop is off the network: capture into a plan that is not open must not need it.
-    const miaProfile = profiles[0];
-    await miaProfile?.context.setOffline(true);
+    await mia.context().setOffline(true);
     await mia.keyboard.press('Control+Shift+K');
     const quick = mia.getByRole('dialog');
     const picker = quick.getByTestId('capture-plan');
@@ -145,7 +132,7 @@ describe('a market insight captured offline on one laptop is answered from anoth
     const toast = mia.locator('.toast').filter({ hasText: 'Insight saved to “Sensor Kit 2 launch”.' });
     await toast.waitFor();
     await mia.screenshot({ path: join(CAPTURE_SHOTS, 'capture-confirmation.png') });
-    await miaProfile?.context.setOffline(false);
+    await mia.context().setOffline(false);
     await toast.getByRole('button', { name: 'Open' }).click();
     await mia.getByTestId('plan-title').filter({ hasText: 'Sensor Kit 2 launch' }).waitFor();
     const captured = mia.getByTestId('insight').filter({ hasText: OBJECTION });

@@ -5,23 +5,19 @@
  * changes; on reconnect marketing sees it, revises and resubmits; sales approves; a pilot is
  * decided go, and only then does the plan move to Rollout — on both sides.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSignalingServer } from '../../../electron/main/signaling/server';
-import { createPlan, openPerson } from '../support/app';
-import { REPO_ROOT, RENDERER_DIST, type FreshProfile } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPlan } from '../support/app';
+import { useAppRig } from '../support/appRig';
+import { REPO_ROOT } from '../support/browser';
 
 const SHOTS = join(REPO_ROOT, '.tmp/reviews-shots');
 const LONG = 90_000;
-let server: Awaited<ReturnType<typeof startSignalingServer>>;
-let origin = '';
-const profiles: FreshProfile[] = [];
-const errors: string[] = [];
-
-const person = (name: string, url: string): Promise<Page> =>
-  openPerson({ origin, url, name, viewport: { width: 1280, height: 1000 }, timeoutMs: LONG, errors, opened: profiles });
+const rig = useAppRig({ signaling: true, viewport: { width: 1280, height: 1000 }, timeoutMs: LONG });
+const errors = rig.errors;
+const person = (name: string, url: string): Promise<Page> => rig.person(name, url);
 
 const connectionState = (page: Page) => page.getByTestId('connection-status').getAttribute('data-state');
 const offerStatus = (page: Page) => page.getByTestId('offer').getAttribute('data-status');
@@ -43,21 +39,13 @@ async function answer(page: Page, verdict: string, score: string, objections: st
   await form.getByTestId('answer-submit').click();
 }
 
-beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIST, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIST });
-  origin = `http://127.0.0.1:${server.port}`;
-});
-
-afterAll(async () => {
-  await Promise.all(profiles.map((p) => p.close()));
-  await server?.close();
 });
 
 describe('marketing and sales review an offer across two laptops', () => {
   it('offline change request, revise, approval, pilot go, rollout', async () => {
-    const mia = await person('Mia Jansen', `${origin}/`);
+    const mia = await person('Mia Jansen', `${rig.origin}/`);
     await createPlan(mia, 'Product launch', 'Sensor Kit 2 launch');
     await mia.getByTestId('tab-offers').click();
     await mia.getByTestId('new-offer-name').fill('Sensor Kit 2 bundle');

@@ -1,27 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { quarterOfWeek, weekOfTime, weeksOfQuarter } from '../../../renderer/domain';
-import { createPlan, openPerson, waitSaved } from '../support/app';
-import { RENDERER_DIST, tmpRoot, type FreshProfile } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/staticServer';
+import { createPlan, waitSaved } from '../support/app';
+import { useAppRig } from '../support/appRig';
+import { tmpRoot } from '../support/browser';
 
-let server: StaticServer;
-const open: FreshProfile[] = [];
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await serveStatic(RENDERER_DIST);
-});
-
-afterAll(async () => {
-  await Promise.all(open.map((p) => p.close()));
-  await server?.close();
-});
-
-const start = (): Promise<Page> =>
-  openPerson({ origin: server.origin, url: server.url, viewport: { width: 1360, height: 1000 }, errors, opened: open });
+const rig = useAppRig({ signaling: false, viewport: { width: 1360, height: 1000 } });
+const errors = rig.errors;
+const start = (): Promise<Page> => rig.person();
 
 const shots = (): string => {
   const dir = join(tmpRoot(), 'shots');
