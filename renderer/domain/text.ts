@@ -1,6 +1,42 @@
 import * as Y from 'yjs';
 import { isHighSurrogate, isLowSurrogate, wellFormed } from './unicode';
 
+/** One contiguous change: `deleteCount` UTF-16 units at `start` replaced by `insert`. */
+export interface TextHunk {
+  start: number;
+  deleteCount: number;
+  insert: string;
+}
+
+/**
+ * The smallest single hunk turning `from` into `to` (common prefix and suffix kept), never
+ * cutting an emoji in half: replacing 🚀 by 🚁 shares the first UTF-16 unit, and a change
+ * starting inside the pair makes Yjs turn both halves into U+FFFD (yjs#248).
+ */
+export function diffHunk(from: string, to: string): TextHunk | null {
+  if (from === to) return null;
+  let start = 0;
+  const maxStart = Math.min(from.length, to.length);
+  while (start < maxStart && from.charCodeAt(start) === to.charCodeAt(start)) start += 1;
+  if (start > 0 && isHighSurrogate(from.charCodeAt(start - 1))) start -= 1;
+  let endFrom = from.length;
+  let endTo = to.length;
+  while (endFrom > start && endTo > start && from.charCodeAt(endFrom - 1) === to.charCodeAt(endTo - 1)) {
+    endFrom -= 1;
+    endTo -= 1;
+  }
+  if (endFrom < from.length && isLowSurrogate(from.charCodeAt(endFrom))) {
+    endFrom += 1;
+    endTo += 1;
+  }
+  return { start, deleteCount: endFrom - start, insert: to.slice(start, endTo) };
+}
+
+export function applyHunk(text: Y.Text, hunk: TextHunk): void {
+  if (hunk.deleteCount > 0) text.delete(hunk.start, hunk.deleteCount);
+  if (hunk.insert.length > 0) text.insert(hunk.start, hunk.insert);
+}
+
 /**
  * Long text fields are Y.Text so that two people typing in the same field merge character by
  * character instead of one overwriting the other. Inputs give us whole strings; we turn the
@@ -11,30 +47,12 @@ export function writeText(map: Y.Map<unknown>, key: string, input: string): bool
   const next = wellFormed(input);
   const current = map.get(key);
   if (!(current instanceof Y.Text)) {
-    const created = new Y.Text(next);
-    map.set(key, created);
+    map.set(key, new Y.Text(next));
     return true;
   }
-  const prev = current.toString();
-  if (prev === next) return false;
-  let start = 0;
-  const maxStart = Math.min(prev.length, next.length);
-  while (start < maxStart && prev.charCodeAt(start) === next.charCodeAt(start)) start += 1;
-  // Never cut an emoji in half: replacing 🚀 by 🚁 shares the first UTF-16 unit, and a change
-  // starting inside the pair makes Yjs turn both halves into U+FFFD (yjs#248).
-  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start -= 1;
-  let endPrev = prev.length;
-  let endNext = next.length;
-  while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
-    endPrev -= 1;
-    endNext -= 1;
-  }
-  if (endPrev < prev.length && isLowSurrogate(prev.charCodeAt(endPrev))) {
-    endPrev += 1;
-    endNext += 1;
-  }
-  if (endPrev > start) current.delete(start, endPrev - start);
-  if (endNext > start) current.insert(start, next.slice(start, endNext));
+  const hunk = diffHunk(current.toString(), next);
+  if (hunk === null) return false;
+  applyHunk(current, hunk);
   return true;
 }
 

@@ -4,7 +4,7 @@ import { recordActivity } from '../activity';
 import type { CommandContext } from '../context';
 import { asEntity } from '../docShape';
 import { LIMITS } from '../schema';
-import { writeText } from '../text';
+import { applyHunk, writeText } from '../text';
 import { transactLocal } from '../transact';
 import { rebaseEdit } from './textEdit';
 import { isIsoDate } from '../validate';
@@ -122,9 +122,7 @@ export function setInsightText(doc: Y.Doc, ctx: CommandContext, id: string, valu
       if (rebased.kind === 'conflict') return err('insight/edit-conflict', 'A colleague changed the same words while you were editing. Their version is shown; apply your change again.');
       changed = rebased.kind === 'apply';
       if (rebased.kind === 'apply') {
-        const { start, deleteCount, insert } = rebased.hunk;
-        if (deleteCount > 0) stored.delete(start, deleteCount);
-        if (insert) stored.insert(start, insert);
+        applyHunk(stored, rebased.hunk);
       }
     } else changed = writeText(entity, 'text', next);
     if (!changed) return ok(undefined);

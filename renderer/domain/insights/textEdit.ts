@@ -1,24 +1,6 @@
-/** One contiguous change: `deleteCount` characters at `start` replaced by `insert`. */
-export interface TextHunk {
-  start: number;
-  deleteCount: number;
-  insert: string;
-}
+import { diffHunk, type TextHunk } from '../text';
 
-/** The smallest single hunk turning `from` into `to` (common prefix and suffix kept). */
-export function diffHunk(from: string, to: string): TextHunk | null {
-  if (from === to) return null;
-  let start = 0;
-  const max = Math.min(from.length, to.length);
-  while (start < max && from.charCodeAt(start) === to.charCodeAt(start)) start += 1;
-  let endFrom = from.length;
-  let endTo = to.length;
-  while (endFrom > start && endTo > start && from.charCodeAt(endFrom - 1) === to.charCodeAt(endTo - 1)) {
-    endFrom -= 1;
-    endTo -= 1;
-  }
-  return { start, deleteCount: endFrom - start, insert: to.slice(start, endTo) };
-}
+export { diffHunk, type TextHunk };
 
 export type Rebased = { kind: 'none' } | { kind: 'apply'; hunk: TextHunk } | { kind: 'conflict' };
 
