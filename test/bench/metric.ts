@@ -1,3 +1,5 @@
+import { CHROMIUM_ARGS } from '../e2e/support/browser';
+
 /** One benchmark number as written to bench/results.json. */
 export interface Metric {
   value: number;
@@ -29,3 +31,11 @@ export function percentile(samples: readonly number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? Number.NaN;
 }
+
+/** Chromium flags for every bench: the e2e set, plus no throttling of timers in background pages. */
+export const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];

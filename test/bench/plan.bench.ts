@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startSignalingServer } from '../../electron/main/signaling/server';
 import { completeFirstRun } from '../e2e/support/app';
-import { metric, percentile, type Metrics } from './metric';
+import { BENCH_CHROMIUM_ARGS, metric, percentile, type Metrics } from './metric';
 import { bundlePageScript } from './pages/bundle';
 import type { PlanSeedApi } from './pages/plan-seed-page';
 
@@ -36,7 +36,7 @@ export async function benchPlan(): Promise<Metrics> {
       headless: true,
       // Only so the seeding script can be injected; the measured loads run the app as shipped.
       bypassCSP: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: BENCH_CHROMIUM_ARGS,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(Number(process.env['PLAN_BENCH_TIMEOUT_MS'] ?? 180_000));

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { bundlePageScript } from './pages/bundle';
-import { metric, type Metrics } from './metric';
+import { BENCH_CHROMIUM_ARGS, metric, type Metrics } from './metric';
 import type { StorageBenchApi } from './pages/storage-page';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -48,8 +48,7 @@ export async function benchStorage(): Promise<Metrics> {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: BENCH_CHROMIUM_ARGS,
     });
     // Serve a blank page from a real origin (IndexedDB needs one) without opening a port.
     await context.route(`${ORIGIN}/**`, (route) =>

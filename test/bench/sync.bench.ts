@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSignalingServer } from '../../electron/main/signaling/server';
-import { metric, percentile, type Metrics } from './metric';
+import { BENCH_CHROMIUM_ARGS, metric, percentile, type Metrics } from './metric';
 import { bundlePageScript } from './pages/bundle';
 import type { SyncBenchApi } from './pages/sync-page';
 
@@ -23,9 +23,7 @@ const SPACING_MS = 15;
 const JOIN_ITEMS = 10_000;
 const JOIN_RUNS = 3;
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--allow-loopback-in-peer-connection',
-  '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'];
+const ARGS = BENCH_CHROMIUM_ARGS;
 
 type Api = SyncBenchApi;
 function call<K extends keyof Api>(page: Page, fn: K, ...args: Parameters<Api[K]>): Promise<Awaited<ReturnType<Api[K]>>> {

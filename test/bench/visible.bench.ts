@@ -13,14 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startSignalingServer } from '../../electron/main/signaling/server';
 import { completeFirstRun, createPlan } from '../e2e/support/app';
-import { metric, percentile, type Metrics } from './metric';
+import { BENCH_CHROMIUM_ARGS, metric, percentile, type Metrics } from './metric';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const EDITS = Number(process.env['VISIBLE_BENCH_EDITS'] ?? 500);
 const WARMUP = 20;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--allow-loopback-in-peer-connection',
-  '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'];
+const ARGS = BENCH_CHROMIUM_ARGS;
 
 async function person(dir: string, origin: string, url: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
