@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPlan } from '../support/app';
+import { createPlan, shareBrowserLink } from '../support/app';
 import { useAppRig } from '../support/appRig';
 import { REPO_ROOT } from '../support/browser';
 
@@ -55,11 +55,7 @@ describe('a market insight captured offline on one laptop is answered from anoth
     await mia.keyboard.press('Escape');
     await mia.getByRole('dialog').waitFor({ state: 'detached' });
     await createPlan(mia, 'Product launch', 'Sensor Kit 2 launch');
-    await mia.getByTestId('share-open').click();
-    await mia.getByTestId('share-start').click();
-    await mia.getByTestId('share-code').waitFor();
-    const browserLink = await mia.getByTestId('share-browser-link').inputValue();
-    await mia.keyboard.press('Escape');
+    const browserLink = await shareBrowserLink(mia);
 
     const sam = await person('Sam Virtanen', browserLink);
     await sam.getByTestId('plan-title').filter({ hasText: 'Sensor Kit 2 launch' }).waitFor();

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPlan } from '../support/app';
+import { createPlan, shareBrowserLink } from '../support/app';
 import { useAppRig } from '../support/appRig';
 import { REPO_ROOT } from '../support/browser';
 
@@ -56,11 +56,7 @@ describe('marketing and sales review an offer across two laptops', () => {
       await mia.getByTestId('component-price').last().fill(price);
       await mia.getByTestId('component-price').last().press('Enter');
     }
-    await mia.getByTestId('share-open').click();
-    await mia.getByTestId('share-start').click();
-    await mia.getByTestId('share-code').waitFor();
-    const browserLink = await mia.getByTestId('share-browser-link').inputValue();
-    await mia.keyboard.press('Escape');
+    const browserLink = await shareBrowserLink(mia);
 
     const sam = await person('Sam Virtanen', browserLink);
     await sam.getByTestId('plan-title').filter({ hasText: 'Sensor Kit 2 launch' }).waitFor();

@@ -48,3 +48,13 @@ export async function openPerson(options: PersonOptions): Promise<Page> {
   await completeFirstRun(page, options.name);
   return page;
 }
+
+/** Shares the open plan from its Share dialog and returns the link a browser participant opens. */
+export async function shareBrowserLink(page: Page): Promise<string> {
+  await page.getByTestId('share-open').click();
+  await page.getByTestId('share-start').click();
+  await page.getByTestId('share-code').waitFor();
+  const link = await page.getByTestId('share-browser-link').inputValue();
+  await page.keyboard.press('Escape');
+  return link;
+}
