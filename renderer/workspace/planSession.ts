@@ -99,16 +99,26 @@ export function openPlanSession(options: OpenPlanOptions): Promise<Result<PlanSe
 async function openFromDisk(options: OpenPlanOptions): Promise<Result<PlanSession>> {
   const { db, planId } = options;
   const now = options.now ?? Date.now;
-  const entry = await getPlan(db, planId);
-  if (!entry.ok) return entry;
-  if (entry.value === null) return err('plan/not-found', 'This plan is not in your library any more.');
-  if (entry.value.corrupt) return err('plan/corrupt-row', entry.value.reason);
-
+  // The library row, the stored changes and the set-aside count are read at the same time:
+  // each is a round trip to the browser's IndexedDB process before the plan can show.
   const doc = new Y.Doc({ guid: planId });
-  const persistence: DocPersistence = persistDoc(db, planId, doc, options.persist);
-  // Read alongside the load instead of after it: one fewer round trip before the plan shows.
+  // Compaction waits until the row confirms the plan is still in the library (see below).
+  const persistence: DocPersistence = persistDoc(db, planId, doc, { ...options.persist, compactOnOpen: false });
   const setAsideBefore = countSetAside(db, planId);
+  const entry = await getPlan(db, planId);
+  if (!entry.ok || entry.value === null || entry.value.corrupt) {
+    await persistence.whenLoaded;
+    await persistence.destroy().catch(() => undefined);
+    doc.destroy();
+    if (!entry.ok) return entry;
+    if (entry.value === null) return err('plan/not-found', 'This plan is not in your library any more.');
+    if (entry.value.corrupt) return err('plan/corrupt-row', entry.value.reason);
+  }
   const loadReport = await persistence.whenLoaded;
+  if ((options.persist?.compactOnOpen ?? true) && loadReport.updatesApplied > 1) {
+    // Not awaited: the plan is usable now; compaction runs next in the persistence's queue.
+    void persistence.compact().catch(() => undefined);
+  }
   // Rows this load set aside are only in the count once their quarantine was written.
   const setAside = Math.max(loadReport.skipped.length, loadReport.skipped.length > 0 ? await countSetAside(db, planId) : await setAsideBefore);
   const ctx = options.ctx ?? defaultContext(options.actor);

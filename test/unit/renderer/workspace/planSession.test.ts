@@ -176,4 +176,41 @@ describe('plan sessions', () => {
     const opened = await openPlanSession({ db, planId: 'missing', actor });
     expect(opened.ok ? null : opened.error.code).toBe('plan/not-found');
   });
+
+  it('leaves the stored changes of a plan no longer in the library as they are', async () => {
+    await freshDb();
+    const planId = await newPlan();
+    const first = await open(planId);
+    await first.flush();
+    for (let i = 0; i < 3; i += 1) {
+      addSegment(first.doc, first.ctx, `Segment ${i}`);
+      await first.flush();
+    }
+    await first.dispose();
+    sessions.splice(0);
+    const rowsOf = () => db.updates.where('[docId+seq]').between([planId, -Infinity], [planId, Infinity]).count();
+    expect(await rowsOf()).toBeGreaterThan(1);
+
+    // Stored changes left behind by a plan whose library row is gone stay as they are.
+    await db.plans.delete(planId);
+    const refused = await openPlanSession({ db, planId, actor });
+    expect(refused.ok ? null : refused.error.code).toBe('plan/not-found');
+    expect(await rowsOf()).toBeGreaterThan(1);
+  });
+
+  it('compacts on open once the plan is confirmed in the library', async () => {
+    await freshDb();
+    const planId = await newPlan();
+    const first = await open(planId);
+    for (let i = 0; i < 3; i += 1) {
+      addSegment(first.doc, first.ctx, `Segment ${i}`);
+      await first.flush();
+    }
+    await first.dispose();
+    sessions.splice(0);
+    const session = await open(planId);
+    await session.flush();
+    expect(await db.updates.where('[docId+seq]').between([planId, -Infinity], [planId, Infinity]).count()).toBe(1);
+    expect(session.view().segments.map((s) => s.name)).toEqual(expect.arrayContaining(['Segment 0', 'Segment 1', 'Segment 2']));
+  });
 });

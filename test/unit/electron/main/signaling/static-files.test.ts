@@ -17,6 +17,7 @@ beforeAll(async () => {
   await mkdir(path.join(app, 'assets'), { recursive: true });
   await writeFile(path.join(app, 'index.html'), '<!doctype html><title>Lockstep</title>');
   await writeFile(path.join(app, 'assets', 'main.js'), 'console.log(1)');
+  await writeFile(path.join(app, 'assets', 'index-CcjIRsVF.js'), 'console.log(2)');
   await writeFile(path.join(app, '.env'), SECRET);
   await writeFile(path.join(base, 'secret.txt'), SECRET);
   await symlink(path.join(base, 'secret.txt'), path.join(app, 'assets', 'linked.txt'));
@@ -33,9 +34,9 @@ interface Reply {
 }
 
 /** Sends the path exactly as given (no client-side normalisation). */
-function get(port: number, rawPath: string, method = 'GET'): Promise<Reply> {
+function get(port: number, rawPath: string, method = 'GET', headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: rawPath, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: rawPath, method, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -68,6 +69,27 @@ describe('static serving', () => {
     const head = await get(server.port, '/assets/main.js', 'HEAD');
     expect(head).toMatchObject({ status: 200, body: '' });
     expect(head.headers['content-length']).toBe('14');
+  });
+
+  it('caches hashed build assets for good and makes index.html revalidate', async () => {
+    const { server } = await startTestServer({ staticDir: app });
+    const hashed = await get(server.port, '/assets/index-CcjIRsVF.js');
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await get(server.port, '/');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    // A file without a content hash could change under the same name.
+    expect((await get(server.port, '/assets/main.js')).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers a revalidation with 304 and no body while the file is unchanged', async () => {
+    const { server } = await startTestServer({ staticDir: app });
+    const first = await get(server.port, '/');
+    const etag = String(first.headers['etag']);
+    expect(etag).toMatch(/^".+"$/);
+    const again = await get(server.port, '/', 'GET', { 'If-None-Match': etag });
+    expect(again).toMatchObject({ status: 304, body: '' });
+    expect(again.headers['content-security-policy']).toBe(STATIC_CONTENT_SECURITY_POLICY);
+    expect((await get(server.port, '/', 'GET', { 'If-None-Match': '"other"' })).status).toBe(200);
   });
 
   it.each([
