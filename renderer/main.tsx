@@ -8,7 +8,6 @@ import { presenceUserFrom } from './collab/identity';
 import { servingSignalingUrl } from './collab/environment';
 import { createCollabRuntime } from './collab/runtime';
 import { CollabProvider } from './features/connection/collabContext';
-import { startPlanSync } from './sync/session';
 import { reloadLibrary } from './features/library/actions';
 import { loadProfile } from './features/profile/actions';
 import { languageKey } from './features/settings/languageKey';
@@ -49,7 +48,8 @@ async function start(rootElement: HTMLElement): Promise<void> {
   const collab = await createCollabRuntime({
     db,
     host,
-    startSync: startPlanSync,
+    // WebRTC (y-webrtc, simple-peer) loads when the first shared plan starts syncing, not at start-up.
+    startSync: (doc, options) => import('./sync/session').then(({ startPlanSync }) => startPlanSync(doc, options)),
     identity: () => presenceUserFrom(useAppStore.getState().profile),
     servedBy: servingSignalingUrl(window.location, host.kind === 'browser'),
   });

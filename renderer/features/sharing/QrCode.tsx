@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 /** The invite as a QR code image (rendered locally by `qrcode`; nothing leaves the device). */
@@ -6,7 +5,10 @@ export function QrCode({ text, label, size = 184 }: { text: string; label: strin
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, width: size }).then(
+    // Loaded on first use: the encoder is only needed while an invite is on screen.
+    import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, width: size }))
+      .then(
       (url) => !cancelled && setSrc(url),
       () => !cancelled && setSrc(null),
     );
