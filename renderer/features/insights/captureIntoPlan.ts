@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { err, ok, type Result } from '../../../shared/result';
 import { captureInsight, readOffers, type Actor, type CommandContext, type InsightInput } from '../../domain';
 import { persistDoc, type LockstepDB } from '../../storage';
+import { openDocOf } from '../../workspace/openPlans';
 import { openPlanSession, type OpenPlanOptions, type PlanSession } from '../../workspace/planSession';
 
 export interface StoredCaptureOptions {
@@ -17,6 +18,9 @@ export interface StoredCaptureOptions {
   /** Injected by tests to simulate a failing disk; defaults to the app's own plan opener. */
   open?: (options: OpenPlanOptions) => Promise<Result<PlanSession>>;
 }
+
+/** Origin of a capture copied into a live doc: not the local person's edit there, so not in its undo. */
+const CAPTURED_ELSEWHERE = Symbol('captured elsewhere');
 
 const message = (error: unknown): string => (error instanceof Error && error.message ? error.message : 'the disk did not accept the change');
 
@@ -55,7 +59,11 @@ export async function captureIntoStoredPlan(options: StoredCaptureOptions): Prom
     await session.dispose().catch(() => undefined);
     return err('insight/plan-unreadable', session.loadReport.message ?? 'The plan could not be read from disk.');
   }
+  const written: Uint8Array[] = [];
+  const collect = (update: Uint8Array): void => void written.push(update);
+  session.doc.on('update', collect);
   const captured = captureInsight(session.doc, session.ctx, options.input);
+  session.doc.off('update', collect);
   if (!captured.ok) {
     await session.dispose().catch(() => undefined);
     return captured;
@@ -68,6 +76,10 @@ export async function captureIntoStoredPlan(options: StoredCaptureOptions): Prom
   }
   // Saved; closing can only fail in bookkeeping that retries by itself.
   await session.dispose().catch(() => undefined);
+  // A copy of this plan held open elsewhere (the portfolio) shows the insight now, not after a
+  // reload; its own persistence stores it once more, which Yjs merges away.
+  const live = openDocOf(options.planId);
+  if (live && written.length > 0) Y.applyUpdate(live, Y.mergeUpdates(written), CAPTURED_ELSEWHERE);
   return ok(captured.value);
 }
 

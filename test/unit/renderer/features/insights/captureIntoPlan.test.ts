@@ -67,6 +67,22 @@ describe('capturing into a plan that is not open', () => {
     expect(updatedAt(await getPlan(db, target))).not.toBe(updatedAt(before));
   });
 
+  it('shows the insight at once in a copy of the plan held open elsewhere (the portfolio), outside its undo', async () => {
+    await freshDb();
+    const target = await storedPlan('Spring campaign');
+    const held = await openPlanSession({ db, planId: target, actor, ctx: ctx(), rowDelayMs: 1 });
+    if (!held.ok) throw new Error(held.error.message);
+    try {
+      const result = await captureIntoStoredPlan({ db, planId: target, actor, ctx: ctx(), rowDelayMs: 1, input: { type: 'customer-quote', text: 'Installers love the app', source: 'call' } });
+      expect(result.ok).toBe(true);
+      expect(readInsights(held.value.doc).items.map((i) => i.text)).toContain('Installers love the app');
+      expect(held.value.undoState().canUndo).toBe(false);
+    } finally {
+      await held.value.dispose();
+    }
+    expect((await readBack(target)).filter((i) => i.text === 'Installers love the app')).toHaveLength(1);
+  });
+
   it('refuses bad input with the domain’s own error and stores nothing', async () => {
     await freshDb();
     const target = await storedPlan('Spring campaign');
