@@ -3,6 +3,7 @@ import type { Session, WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_SCHEME, isAppUrl } from './app-origin';
+import { contentTypeOf } from './content-types';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 export { CONTENT_SECURITY_POLICY };
@@ -16,25 +17,6 @@ export function registerAppSchemePrivileges(): void {
     },
   ]);
 }
-
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 /**
  * Maps an app:// URL to a file inside `rootDir`, or null when the URL is foreign or tries to
@@ -67,7 +49,7 @@ export async function serveAppRequest(rootDir: string, url: string): Promise<Res
   if (file === null) return new Response('Not found', { status: 404, headers: securityHeaders });
   try {
     const body = await readFile(file);
-    const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     return new Response(new Uint8Array(body), { status: 200, headers: { ...securityHeaders, 'Content-Type': type } });
   } catch {
     return new Response('Not found', { status: 404, headers: securityHeaders });
