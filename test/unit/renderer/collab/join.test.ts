@@ -1,25 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { joinPlan, type JoinDeps } from '../../../../renderer/collab/join';
 import { loadShare } from '../../../../renderer/collab/shareData';
 import { createPlan, defaultContext, readPlan } from '../../../../renderer/domain';
-import { forgetLockstepDB, getPlan, listPlans, openLockstepDB, persistDoc, putPlanMeta, type LockstepDB } from '../../../../renderer/storage';
+import { getPlan, listPlans, persistDoc, putPlanMeta, type LockstepDB } from '../../../../renderer/storage';
+import { useLockstepDB } from '../../../support/lockstepDb';
 import type { Invite } from '../../../../shared/invite';
 import { fakeStartSync, type FakeSession } from './fakeSession';
 
+const openDb = useLockstepDB('join');
 let db: LockstepDB;
-let dbName = '';
 
 beforeEach(async () => {
-  dbName = `join-${Math.random().toString(36).slice(2)}`;
-  const opened = await openLockstepDB(dbName);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
-});
-
-afterEach(() => {
-  db.close();
-  forgetLockstepDB(dbName);
+  db = await openDb();
 });
 
 function sourcePlan(planId = 'plan-src'): Y.Doc {

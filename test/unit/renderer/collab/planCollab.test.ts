@@ -6,12 +6,13 @@ import { createCollabEnvironment, type MutableCollabEnvironment } from '../../..
 import { PlanCollab, type CollabDeps } from '../../../../renderer/collab/planCollab';
 import { loadShare, saveShare, makeShare } from '../../../../renderer/collab/shareData';
 import { ROOTS } from '../../../../renderer/domain';
-import { forgetLockstepDB, getPlan, openLockstepDB, putPlanMeta, type LockstepDB } from '../../../../renderer/storage';
+import { getPlan, putPlanMeta, type LockstepDB } from '../../../../renderer/storage';
+import { useLockstepDB } from '../../../support/lockstepDb';
 import { readLocalPresence } from '../../../../renderer/sync/presence';
 import { fakeStartSync, type FakeSession } from './fakeSession';
 
+const openDb = useLockstepDB('collab');
 let db: LockstepDB;
-let dbName = '';
 let env: MutableCollabEnvironment;
 let secretCounter = 0;
 const collabs: PlanCollab[] = [];
@@ -22,10 +23,7 @@ const newSecret = (): Uint8Array => new Uint8Array(16).fill((secretCounter += 1)
 const encoded = (n: number): string => base64UrlEncode(new Uint8Array(16).fill(n));
 
 beforeEach(async () => {
-  dbName = `collab-${Math.random().toString(36).slice(2)}`;
-  const opened = await openLockstepDB(dbName);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
+  db = await openDb();
   env = createCollabEnvironment(null);
   secretCounter = 0;
   await putPlanMeta(db, { id: 'plan-1', title: 'Sensor Kit 2', kind: 'launch', updatedAt: 1000 });
@@ -33,8 +31,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await Promise.all(collabs.splice(0).map((c) => c.dispose()));
-  db.close();
-  forgetLockstepDB(dbName);
 });
 
 function make(doc: Y.Doc, start: CollabDeps['startSync'], planId = 'plan-1', identity = user): PlanCollab {

@@ -1,25 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addSegment, changeStage, setBriefLine, setBriefText, type CommandContext } from '../../../../renderer/domain';
-import { forgetLockstepDB, getPlan, openLockstepDB, type LockstepDB } from '../../../../renderer/storage';
+import { getPlan, type LockstepDB } from '../../../../renderer/storage';
 import { createPlanFromTemplate } from '../../../../renderer/workspace/createPlan';
 import { openPlanSession, type PlanSession } from '../../../../renderer/workspace/planSession';
 import { isPlanOpening, openDocOf } from '../../../../renderer/workspace/openPlans';
+import { label } from '../../../support/context';
+import { useLockstepDB } from '../../../support/lockstepDb';
 
 const actor = { id: 'user-1', name: 'Sanne' };
 let counter = 0;
 const ctx = (): CommandContext => ({ actor, now: () => 1_700_000_000_000 + counter, newId: () => `id-${(counter += 1)}` });
-const label = (key: string) => `[${key}]`;
 
+const openDb = useLockstepDB('plan-session');
 let db: LockstepDB;
-let dbName = '';
 const sessions: PlanSession[] = [];
 
 async function freshDb(): Promise<LockstepDB> {
-  dbName = `plan-session-${Math.random().toString(36).slice(2)}`;
-  const opened = await openLockstepDB(dbName);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
+  db = await openDb();
   return db;
 }
 
@@ -38,8 +36,6 @@ async function open(planId: string, extra: Partial<Parameters<typeof openPlanSes
 
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.dispose()));
-  db?.close();
-  forgetLockstepDB(dbName);
 });
 
 describe('plan sessions', () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestReview, type CommandContext } from '../../../../../renderer/domain';
-import { forgetLockstepDB, getPlan, openLockstepDB, type LockstepDB, type PlanEntry } from '../../../../../renderer/storage';
+import { getPlan, type LockstepDB, type PlanEntry } from '../../../../../renderer/storage';
+import { useLockstepDB } from '../../../../support/lockstepDb';
 import { createPlanFromTemplate } from '../../../../../renderer/workspace/createPlan';
 import { openPlanSession, type PlanSession } from '../../../../../renderer/workspace/planSession';
 import { homeStore, refreshHome } from '../../../../../renderer/features/home/homeStore';
@@ -10,15 +11,12 @@ const sam = { id: 'user-sam', name: 'Sam' };
 let counter = 0;
 const ctx = (): CommandContext => ({ actor: mia, now: () => 1_700_000_000_000 + counter, newId: () => `id-${(counter += 1)}` });
 
+const openDb = useLockstepDB('home');
 let db: LockstepDB;
-let dbName = '';
 const sessions: PlanSession[] = [];
 
 async function freshDb(): Promise<void> {
-  dbName = `home-${Math.random().toString(36).slice(2)}`;
-  const opened = await openLockstepDB(dbName);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
+  db = await openDb();
 }
 
 async function entryOf(planId: string): Promise<PlanEntry> {
@@ -29,8 +27,6 @@ async function entryOf(planId: string): Promise<PlanEntry> {
 
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.dispose()));
-  db?.close();
-  forgetLockstepDB(dbName);
 });
 
 describe('home inbox', () => {

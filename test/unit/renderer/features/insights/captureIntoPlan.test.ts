@@ -2,25 +2,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { createOffer, readInsights, type CommandContext } from '../../../../../renderer/domain';
 import { captureIntoStoredPlan, readStoredPlanOffers } from '../../../../../renderer/features/insights/captureIntoPlan';
-import { forgetLockstepDB, getPlan, openLockstepDB, type LockstepDB } from '../../../../../renderer/storage';
+import { getPlan, type LockstepDB } from '../../../../../renderer/storage';
 import { createPlanFromTemplate } from '../../../../../renderer/workspace/createPlan';
 import { loadPlanDocReadOnly } from '../../../../../renderer/features/portfolio/portfolioStore';
 import { openPlanSession } from '../../../../../renderer/workspace/planSession';
+import { label } from '../../../../support/context';
+import { useLockstepDB } from '../../../../support/lockstepDb';
 
 const actor = { id: 'user-1', name: 'Sanne' };
 let counter = 0;
 const ctx = (): CommandContext => ({ actor, now: () => 1_800_000_000_000 + counter, newId: () => `id-${(counter += 1)}` });
-const label = (key: string) => `[${key}]`;
 
+const openDb = useLockstepDB('capture');
 let db: LockstepDB;
-let dbName = '';
 const docs: Y.Doc[] = [];
 
 async function freshDb(): Promise<void> {
-  dbName = `capture-${Math.random().toString(36).slice(2)}`;
-  const opened = await openLockstepDB(dbName);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
+  db = await openDb();
 }
 
 async function storedPlan(title: string): Promise<string> {
@@ -37,8 +35,6 @@ async function readBack(planId: string) {
 
 afterEach(() => {
   for (const d of docs.splice(0)) d.destroy();
-  db?.close();
-  forgetLockstepDB(dbName);
 });
 
 describe('capturing into a plan that is not open', () => {

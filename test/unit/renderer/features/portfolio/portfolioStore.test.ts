@@ -1,24 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addMilestone, buildTimeline, shiftTimelineItem, type CommandContext } from '../../../../../renderer/domain';
-import { forgetLockstepDB, getPlan, openLockstepDB, type LockstepDB } from '../../../../../renderer/storage';
+import { getPlan, type LockstepDB } from '../../../../../renderer/storage';
 import { createPlanFromTemplate } from '../../../../../renderer/workspace/createPlan';
 import { openPlanSession } from '../../../../../renderer/workspace/planSession';
 import { createPortfolio, loadPlanDocReadOnly, type Portfolio } from '../../../../../renderer/features/portfolio/portfolioStore';
+import { label } from '../../../../support/context';
+import { useLockstepDB } from '../../../../support/lockstepDb';
 
 const actor = { id: 'user-1', name: 'Sanne' };
 let counter = 0;
 const ctx = (): CommandContext => ({ actor, now: () => 1_700_000_000_000 + counter, newId: () => `id-${(counter += 1)}` });
-const label = (key: string) => `[${key}]`;
 
+const openDb = useLockstepDB('portfolio');
 let db: LockstepDB;
-let dbName = '';
 const portfolios: Portfolio[] = [];
 
 async function freshDb(): Promise<void> {
-  dbName = `portfolio-${Math.random().toString(36).slice(2)}`;
-  const opened = await openLockstepDB(dbName);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
+  db = await openDb();
 }
 
 /** A plan on disk with one dated milestone, written through a real session. */
@@ -43,8 +41,6 @@ const startOf = (p: Portfolio, title: string): string | undefined => buildTimeli
 
 afterEach(async () => {
   await Promise.all(portfolios.splice(0).map((p) => p.dispose()));
-  db?.close();
-  forgetLockstepDB(dbName);
 });
 
 describe('portfolio', () => {
