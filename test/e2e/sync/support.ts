@@ -197,6 +197,70 @@ export async function closePeers(peers: Peer[]): Promise<void> {
   await Promise.allSettled(peers.map((p) => p.browser.close()));
 }
 
+export interface ReceiveCounts {
+  /** Framed (large) messages whose first frame arrived. */
+  largeMessages: number;
+  /** Tail probes (empty awareness updates) that arrived. */
+  tailProbes: number;
+  /** Tail probes that arrived after a large message began. */
+  probesAfterLarge: number;
+}
+
+/**
+ * Counts what arrives over the page's data channels, from the wire bytes (frame marker 0xF5,
+ * then varuint message id and frame index). Call before the session starts: it wraps the
+ * handler simple-peer assigns to `onmessage` on every channel opened afterwards.
+ */
+export async function spyOnReceived(peer: Peer): Promise<void> {
+  await peer.page.evaluate(() => {
+    const counts = { largeMessages: 0, tailProbes: 0, probesAfterLarge: 0 };
+    (globalThis as unknown as { __received: typeof counts }).__received = counts;
+    const readVarUint = (bytes: Uint8Array, start: number): [number, number] => {
+      let value = 0;
+      let shift = 0;
+      let pos = start;
+      for (;;) {
+        const byte = bytes[pos++] ?? 0;
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+        if (byte < 0x80 || pos >= bytes.length) return [value, pos];
+      }
+    };
+    const descriptor = Object.getOwnPropertyDescriptor(RTCDataChannel.prototype, 'onmessage');
+    if (!descriptor?.set || !descriptor.get) throw new Error('RTCDataChannel.onmessage is not an accessor here');
+    const { get, set } = descriptor;
+    Object.defineProperty(RTCDataChannel.prototype, 'onmessage', {
+      configurable: true,
+      get(this: RTCDataChannel) {
+        return get.call(this);
+      },
+      set(this: RTCDataChannel, handler: ((event: MessageEvent) => void) | null) {
+        if (handler === null) {
+          set.call(this, null);
+          return;
+        }
+        set.call(this, (event: MessageEvent) => {
+          if (event.data instanceof ArrayBuffer) {
+            const bytes = new Uint8Array(event.data);
+            if (bytes[0] === 0xf5) {
+              const [, afterId] = readVarUint(bytes, 1);
+              if (readVarUint(bytes, afterId)[0] === 0) counts.largeMessages++;
+            } else if (bytes.length === 3 && bytes[0] === 1 && bytes[1] === 1 && bytes[2] === 0) {
+              counts.tailProbes++;
+              if (counts.largeMessages > 0) counts.probesAfterLarge++;
+            }
+          }
+          handler.call(this, event);
+        });
+      },
+    });
+  });
+}
+
+export function readReceived(peer: Peer): Promise<ReceiveCounts> {
+  return peer.page.evaluate(() => (globalThis as unknown as { __received: ReceiveCounts }).__received);
+}
+
 /** Polls `check` until it returns true or `timeoutMs` passes; returns whether it did. */
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 100): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;

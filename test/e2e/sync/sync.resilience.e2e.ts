@@ -9,6 +9,8 @@ import {
   converged,
   newSecretHex,
   read,
+  readReceived,
+  spyOnReceived,
   waitFor,
   type Peer,
   useSyncRig,
@@ -54,6 +56,7 @@ describe('resilience between separate Chromium processes', () => {
     await host.page.evaluate(() => window.__harness.set('small', 'edit'));
     await host.page.evaluate(() => window.__harness.start());
     const joiner = await launch(secret, 'big-joiner');
+    await spyOnReceived(joiner);
     const joinStartedAt = Date.now();
     await joiner.page.evaluate(() => window.__harness.start());
     const expected = await host.page.evaluate(() => window.__harness.bulkDigest());
@@ -65,6 +68,11 @@ describe('resilience between separate Chromium processes', () => {
     console.log(`[5 MB join] encoded ${docBytes} bytes, arrived ${Date.now() - joinStartedAt} ms after the joiner started (upper bound: includes polling)`);
     expect(arrived, `5 MB plan did not arrive (secret ${secret}); joiner status ${JSON.stringify(status)}`).toBe(true);
     expect(await read(joiner)).toEqual({ small: 'edit' });
+    // The plan came once (a step 1 from each side's connect used to make the host answer
+    // twice), and tiny probes followed it so a lost last packet is retransmitted at once.
+    const probed = await waitFor(async () => (await readReceived(joiner)).probesAfterLarge > 0, 10_000);
+    expect(probed, `tail probes after the plan; received ${JSON.stringify(await readReceived(joiner))}`).toBe(true);
+    expect((await readReceived(joiner)).largeMessages, 'large messages the joiner received').toBe(1);
     // And it keeps syncing live in both directions afterwards.
     await joiner.page.evaluate(() => window.__harness.set('reply', 1));
     expect(await waitFor(() => converged([host, joiner]), 20_000)).toBe(true);
