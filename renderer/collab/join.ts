@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { validatePlanId, type Invite } from '../../shared/invite';
 import { err, ok, type Result } from '../../shared/result';
-import { readPlan } from '../domain';
+import { readBrief, readMeta } from '../domain';
 import { getPlan, persistDoc, putPlanMeta, type LockstepDB } from '../storage';
 import type { SyncStatus } from '../sync/session';
 import type { StartSync } from './planCollab';
@@ -34,8 +34,9 @@ export interface JoinOptions {
   settleMs?: number;
 }
 
+/** Checked on every update while joining: only the meta is read, not the whole plan. */
 function arrivedPlanId(doc: Y.Doc): string | null {
-  const id = readPlan(doc).meta.planId;
+  const id = readMeta(doc).planId;
   return id !== '' && validatePlanId(id).ok ? id : null;
 }
 
@@ -109,22 +110,22 @@ export async function joinPlan(deps: JoinDeps, invite: Invite, options: JoinOpti
 async function storeJoinedPlan(db: LockstepDB, planId: string, received: Y.Doc, share: ReturnType<typeof makeShare>): Promise<Result<{ planId: string }>> {
   const existing = await getPlan(db, planId);
   if (!existing.ok) return err(existing.error.code, existing.error.message);
-  const target = new Y.Doc({ guid: planId });
-  const persistence = persistDoc(db, planId, target, { compactOnOpen: false });
+  // The received doc is stored as it is: whatever this device already holds of the plan is
+  // merged into it by the load, and the compaction writes the union as one row. No second copy
+  // of the plan is built (for a large plan that was a full encode and apply more to wait for).
+  const persistence = persistDoc(db, planId, received, { compactOnOpen: false });
   try {
     const loaded = await persistence.whenLoaded;
     if (!loaded.ok) return err(loaded.error?.code ?? 'storage/unavailable', loaded.message ?? 'The plan could not be stored.');
-    Y.applyUpdate(target, Y.encodeStateAsUpdate(received));
-    await persistence.flush();
+    await persistence.compact();
     if (existing.value !== null && !existing.value.corrupt) {
       const saved = await saveShare(db, planId, share);
       return saved.ok ? ok({ planId }) : saved;
     }
-    const { brief } = readPlan(target);
+    const brief = readBrief(received);
     const written = await putPlanMeta(db, { id: planId, title: brief.title, kind: brief.kind, stage: brief.stage, share });
     return written.ok ? ok({ planId }) : err(written.error.code, written.error.message);
   } finally {
     await persistence.destroy().catch(() => undefined);
-    target.destroy();
   }
 }

@@ -54,6 +54,30 @@ describe('joinPlan', () => {
     await persistence.whenLoaded;
     expect(readPlan(stored).brief.title).toBe('Spring campaign');
     await persistence.destroy();
+    // Stored as one compacted row of the received state, not as a second copy built from it.
+    const rows = await db.updates.where('[docId+seq]').between(['plan-src', -Infinity], ['plan-src', Infinity]).toArray();
+    expect(rows).toHaveLength(1);
+    expect(Buffer.from(rows[0]!.update).equals(Buffer.from(Y.encodeStateAsUpdate(source)))).toBe(true);
+  });
+
+  it('merges what this device already held of the plan into what it received', async () => {
+    const source = sourcePlan();
+    // An older local copy with an edit of its own (e.g. a plan left earlier and still in the bin).
+    const local = new Y.Doc();
+    const before = persistDoc(db, 'plan-src', local);
+    await before.whenLoaded;
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(source));
+    local.getMap('extra').set('kept', 'local edit');
+    await before.flush();
+    await before.destroy();
+    const joined = await joinPlan(deps(fakeStartSync(membersAnswer(source)).start), invite(null));
+    expect(joined.ok).toBe(true);
+    const stored = new Y.Doc();
+    const persistence = persistDoc(db, 'plan-src', stored);
+    await persistence.whenLoaded;
+    expect(stored.getMap('extra').get('kept')).toBe('local edit');
+    expect(readPlan(stored).brief.title).toBe('Spring campaign');
+    await persistence.destroy();
   });
 
   it('leaves no trace when nobody answers and the user cancels (a wrong code)', async () => {
