@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import * as Y from 'yjs';
 import type { LockstepDB, QuarantineRow, UpdateRow } from './db';
 import { storageProblemFrom, type StorageProblem } from './errors';
+import { readDocRows } from './readDocRows';
 import { asBytes, isPlausibleUpdate } from './updateBytes';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -303,10 +304,7 @@ class DocPersister implements DocPersistence {
     const { db, docId } = this;
     let rows: unknown[];
     try {
-      // One getAll in Dexie's implicit read-only transaction. A single request is atomic, so
-      // an explicit transaction adds nothing but a wait for its `complete` event: one more
-      // round trip to the browser's IndexedDB process before the plan can show.
-      rows = await db.updates.where('[docId+seq]').between([docId, Dexie.minKey], [docId, Dexie.maxKey], true, true).toArray();
+      rows = await readDocRows(db, docId);
     } catch (error) {
       const problem = storageProblemFrom(error, 'read');
       const report: LoadReport = { ok: false, docId, rowsRead: 0, updatesApplied: 0, skipped: [], error: problem, message: null };

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { LockstepDB } from '../../renderer/storage/db';
 import { describeLoadReport, flushAllDocs, installLifecycleFlush, persistDoc, type DocPersistence, type SaveStatus } from '../../renderer/storage/docPersistence';
 import { planStorageBytes } from '../../renderer/storage/library';
+import { ROWS_PER_READ } from '../../renderer/storage/readDocRows';
 import {
   expectSameContent,
   freshDB,
@@ -89,7 +90,7 @@ describe('persistDoc: load and save', () => {
 });
 
 describe('persistDoc: loading cost', () => {
-  it('loads with one read-only request and does not wait for that transaction to complete', async () => {
+  it('loads in one read-only transaction and does not wait for it to complete', async () => {
     const d = db();
     const seed = new Y.Doc();
     const p0 = persistDoc(d, 'quick', seed, { batchMs: 1, compactOnOpen: false });
@@ -467,6 +468,29 @@ describe('persistDoc: bad rows on disk', () => {
     expect(kept).toHaveLength(5);
     expect(kept.map((k) => k.value)).toContainEqual({ docId: 'dirty', seq: 500, update: 'not bytes at all' });
     expect((await reload(d, 'dirty')).doc.getText('narrative').toString()).toBe('story!');
+  });
+
+  it('loads a long doc read in several requests, setting aside corrupt rows spread through it', async () => {
+    const d = db();
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    const rnd = prng(77);
+    for (let i = 0; i < 3 * ROWS_PER_READ + 13; i++) randomEdit(source, rnd, i);
+    const rows: { docId: string; seq: number; update: unknown }[] = updates.map((update, seq) => ({ docId: 'long', seq: 40 + seq, update }));
+    // Corrupt rows inside the first request, on a request boundary, and in the last one.
+    const corrupt = [10, ROWS_PER_READ, rows.length - 2].map((i) => ({ docId: 'long', seq: 40 + updates.length + i, update: 'garbage' }));
+    await d.table('updates').bulkAdd([...rows, ...corrupt]);
+
+    const doc = new Y.Doc();
+    const p = persistDoc(d, 'long', doc, { compactOnOpen: false });
+    const report = await p.whenLoaded;
+    expect(report).toMatchObject({ ok: true, rowsRead: rows.length + corrupt.length, updatesApplied: rows.length });
+    expect(report.skipped).toEqual(corrupt.map((c) => ({ key: ['long', c.seq], reason: 'not-bytes', quarantined: true })));
+    expectSameContent(doc, source);
+    expect(await d.quarantine.where('docId').equals('long').count()).toBe(corrupt.length);
+    expect(await rowCount(d, 'long')).toBe(rows.length);
+    await p.destroy();
   });
 
   it('moves an unreadable row written by another window during a compaction instead of deleting it', async () => {
