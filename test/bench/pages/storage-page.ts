@@ -9,7 +9,8 @@ import { LockstepDB } from '../../../renderer/storage/db';
 import { persistDoc, type DocPersistence } from '../../../renderer/storage/docPersistence';
 import { planStorageBytes } from '../../../renderer/storage/library';
 
-const DOC_ID = 'plan';
+// A plan id as the app makes them (a UUID): every one of our rows carries it, y-indexeddb's do not.
+const DOC_ID = '3f0b9c1e-7a52-4d8e-9b61-2c4e8f7a9d10';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
