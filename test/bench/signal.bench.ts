@@ -9,9 +9,12 @@
  * subscribers per second (the stock server also echoes every publish to its sender, which
  * y-webrtc discards; those echoes are not counted for either server).
  *
- * The per-client rate (40/s) stays below Lockstep's default rate limit (100 frames/s,
- * burst 300), so the hardening is on and honest clients are not throttled. A round fails if
- * any client is disconnected; the note reports which share of the frames sent during the
+ * The per-client rate (90/s; SIGNAL_BENCH_RATE overrides it) stays below Lockstep's default
+ * rate limit (100 frames/s, burst 300), so the hardening is on and honest clients are not
+ * throttled, and it is high enough that the servers cannot both keep up on this machine:
+ * throughput is only compared when at least one side saturates. At 40/s both delivered every
+ * frame on a quiet machine and the ratio measured the load generator's pacing (0.99–1.01).
+ * A round fails if any client is disconnected; the note reports which share of the frames sent during the
  * window had arrived 3 s after it (below 100 % means the pair of processes fell behind the
  * offered load on this machine, not that frames were dropped: neither server drops frames
  * to a reader that keeps reading).
@@ -31,7 +34,7 @@ import { metric, type Metrics } from './metric';
 
 const CLIENTS = 200;
 const TOPICS = 20;
-const PUBLISHES_PER_CLIENT_PER_S = 40;
+const PUBLISHES_PER_CLIENT_PER_S = Number(process.env['SIGNAL_BENCH_RATE'] ?? 90);
 const TICK_MS = 50;
 const WARMUP_MS = 1500;
 const MEASURE_MS = 5000;
