@@ -4,7 +4,7 @@ import { stripDocSecretFromUpdate } from '../collab/docSecret';
 import { readPlan, type PlanView } from '../domain';
 import { metaMap } from '../domain/docShape';
 import { transactLocal } from '../domain/transact';
-import { planRowSchema, storageProblemFrom, type LockstepDB, type PlanRow } from '../storage';
+import { appendUpdate, applyStoredUpdates, planRowSchema, storageProblemFrom, type LockstepDB, type PlanRow } from '../storage';
 import type { PlanFileError } from './container';
 import { readPlanFile } from './planFile';
 
@@ -35,12 +35,6 @@ const storageFail = (error: unknown): { ok: false; error: ImportError } => ({
   ok: false,
   error: { code: 'planfile/storage', message: `The plan could not be saved: ${storageProblemFrom(error, 'write').message}` },
 });
-
-/** Highest seq stored for a doc, read inside the caller's transaction. */
-async function lastSeq(db: LockstepDB, docId: string): Promise<number> {
-  const key = await db.updates.where('[docId+seq]').between([docId, -Infinity], [docId, Infinity], true, true).lastKey();
-  return Array.isArray(key) && typeof key[1] === 'number' ? key[1] : -1;
-}
 
 function rowFromView(id: string, view: PlanView, at: number): Result<PlanRow> {
   const parsed = planRowSchema.safeParse({
@@ -110,10 +104,10 @@ async function addPlan(db: LockstepDB, planId: string, update: Uint8Array, view:
   const row = rowFromView(planId, view, at);
   if (!row.ok) return { ok: false, error: { code: 'planfile/empty-plan', message: row.error.message } };
   try {
-    const added = await db.transaction('rw', db.plans, db.updates, async () => {
+    const added = await db.transaction('rw', db.plans, db.docUpdates, async () => {
       // Re-check inside the transaction: another window may have imported the same file.
       if ((await db.plans.get(planId)) !== undefined) return false;
-      await db.updates.add({ docId: planId, seq: (await lastSeq(db, planId)) + 1, update });
+      await appendUpdate(db, planId, update);
       await db.plans.add(row.value);
       return true;
     });
@@ -135,23 +129,16 @@ async function mergeInto(db: LockstepDB, planId: string, update: Uint8Array, liv
     return { ok: true, value: { planId, mode: 'merged', title: readPlan(live).brief.title } };
   }
   try {
-    const title = await db.transaction('rw', db.plans, db.updates, async () => {
+    const title = await db.transaction('rw', db.plans, db.docUpdates, async () => {
       // Merge on disk: build the merged state to refresh the library row, and store the file's
       // update as one more row (the plan's persistence applies and compacts it on next open).
-      const rows = await db.updates.where('[docId+seq]').between([planId, -Infinity], [planId, Infinity], true, true).toArray();
       const doc = new Y.Doc({ guid: planId });
-      for (const row of rows) {
-        try {
-          Y.applyUpdate(doc, row.update);
-        } catch {
-          // An unreadable stored row stays where it is; its persistence quarantines it on open.
-        }
-      }
+      await applyStoredUpdates(db, planId, doc);
       const clean = stripDocSecretFromUpdate(update, doc);
       Y.applyUpdate(doc, clean);
       const merged = readPlan(doc);
       doc.destroy();
-      await db.updates.add({ docId: planId, seq: (await lastSeq(db, planId)) + 1, update: clean });
+      await appendUpdate(db, planId, clean);
       const current = await db.plans.get(planId);
       // Checked before the transaction; a row damaged since then aborts the whole merge.
       if (current === undefined || !planRowSchema.safeParse(current).success) throw new Error('The library entry changed during the import.');

@@ -1,6 +1,7 @@
-import Dexie, { type Table, type Transaction } from 'dexie';
+import Dexie, { type IndexableTypeArrayReadonly, type Table, type Transaction } from 'dexie';
 import type { Result } from '../../shared/result';
 import { newerSchemaProblem, storageProblemFrom } from './errors';
+import { asBytes } from './updateBytes';
 
 /** The plan kinds a library row can have. The domain layer owns their meaning. */
 export type PlanKind = 'launch' | 'campaign' | 'offer-change';
@@ -24,11 +25,17 @@ export interface PlanRow {
   share?: unknown;
 }
 
-/** One persisted Yjs update. `seq` only orders rows of one doc; Yjs itself does not need order. */
-export interface UpdateRow {
+/**
+ * Key of one persisted Yjs update: the plan it belongs to and a seq that only orders one plan's
+ * rows (Yjs itself does not need order). The value stored under it is the update's bare bytes.
+ */
+export type DocUpdateKey = [docId: string, seq: number];
+
+/** A schema-1 row (`updates` table), kept only so the v2 migration can read it. */
+interface LegacyUpdateRow {
   docId: string;
-  seq: number;
-  update: Uint8Array;
+  seq: unknown;
+  update: unknown;
 }
 
 export interface SnapshotRow {
@@ -51,7 +58,8 @@ export interface KvRow {
 export interface QuarantineRow {
   id?: number;
   docId: string;
-  table: 'updates';
+  /** `updates` for rows set aside by schema 1, `docUpdates` since. */
+  table: 'updates' | 'docUpdates';
   key: unknown;
   value: unknown;
   reason: string;
@@ -59,7 +67,7 @@ export interface QuarantineRow {
 }
 
 /** Highest schema version this build knows. Dexie stores it ×10 as the native IDB version. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 const NATIVE_SCHEMA_VERSION = SCHEMA_VERSION * 10;
 
 /**
@@ -70,8 +78,32 @@ const NATIVE_SCHEMA_VERSION = SCHEMA_VERSION * 10;
  */
 export type Migration = (tx: Transaction) => Promise<void>;
 
-/** Data migrations of this build, by the version they migrate to. None yet at v1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** Rows copied per step of the v2 migration: bounds the memory a large library needs. */
+const MIGRATION_CHUNK = 500;
+
+/**
+ * v2: every update row moves from `updates` ({docId, seq, update} objects under an inline
+ * key) to `docUpdates` (the update's bytes under the out-of-line key [docId, seq]). Loading a
+ * plan then clones bare bytes instead of 10,000 objects each carrying the plan id. A value
+ * that is not bytes is copied as the whole old row, so loading sets it aside as before and
+ * nothing is lost. Idempotent: put, then clear, in the migration's one transaction.
+ */
+async function moveUpdatesToDocUpdates(tx: Transaction): Promise<void> {
+  const legacy = tx.table<LegacyUpdateRow, unknown>('updates');
+  const target = tx.table<unknown, unknown>('docUpdates');
+  const keys = await legacy.toCollection().primaryKeys();
+  for (let start = 0; start < keys.length; start += MIGRATION_CHUNK) {
+    const chunk = keys.slice(start, start + MIGRATION_CHUNK);
+    const rows = await legacy.bulkGet(chunk);
+    const present = rows.flatMap((row, i) => (row === undefined ? [] : [{ key: chunk[i], value: asBytes(row.update) ?? row }]));
+    // Dexie's typings allow only flat keys in bulk writes; compound keys work the same.
+    await target.bulkPut(present.map((r) => r.value), present.map((r) => r.key) as IndexableTypeArrayReadonly);
+  }
+  await legacy.clear();
+}
+
+/** Data migrations of this build, by the version they migrate to. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 2: moveUpdatesToDocUpdates };
 
 export const MIGRATED_KEY = 'schema.migrated';
 
@@ -82,7 +114,8 @@ export interface LockstepDBOptions {
 
 export class LockstepDB extends Dexie {
   plans!: Table<PlanRow, string>;
-  updates!: Table<UpdateRow, [string, number]>;
+  /** Values are a Yjs update's bytes as written; anything else on disk is set aside on load. */
+  docUpdates!: Table<Uint8Array, DocUpdateKey>;
   snapshots!: Table<SnapshotRow, number>;
   kv!: Table<KvRow, string>;
   quarantine!: Table<QuarantineRow, number>;
@@ -103,13 +136,18 @@ export class LockstepDB extends Dexie {
       kv: 'key',
       quarantine: '++id, docId',
     });
-    // How to add v2: bump SCHEMA_VERSION to 2, keep version(1) above untouched, then
+    // Out-of-line keys (''): the value is the bare update. `updates` stays declared (and
+    // empty once migrated) because its rows are moved by MIGRATIONS[2] after open; dropping it
+    // here would delete them in the version change, before they could be copied. A later
+    // version may drop it with `updates: null`.
+    this.version(2).stores({ docUpdates: '' });
+    // How to add v3: bump SCHEMA_VERSION, keep the versions above untouched, then
     //
-    //   this.version(2).stores({ plans: 'id, updatedAt, pinned, archived, deletedAt, kind, stage' });
+    //   this.version(3).stores({ plans: 'id, updatedAt, pinned, archived, deletedAt, kind, stage' });
     //
     // (only tables whose indexes change are repeated) and, if rows must change, add to MIGRATIONS
     //
-    //   2: async (tx) => { await tx.table('plans').toCollection().modify((row) => { row.stage ??= 'draft'; }); },
+    //   3: async (tx) => { await tx.table('plans').toCollection().modify((row) => { row.stage ??= 'draft'; }); },
 
     // A new database starts fully migrated.
     this.on('populate', (tx) => {

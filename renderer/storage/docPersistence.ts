@@ -1,9 +1,10 @@
-import Dexie from 'dexie';
+import Dexie, { type IndexableTypeArrayReadonly } from 'dexie';
 import * as Y from 'yjs';
-import type { LockstepDB, QuarantineRow, UpdateRow } from './db';
+import type { DocUpdateKey, LockstepDB, QuarantineRow } from './db';
+import { lastSeq, seqRange } from './docUpdates';
 import { storageProblemFrom, type StorageProblem } from './errors';
 import { readDocRows } from './readDocRows';
-import { asBytes, isPlausibleUpdate } from './updateBytes';
+import { asBytes, isPlausibleUpdate, readableUpdate } from './updateBytes';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -121,8 +122,13 @@ class DocPersister implements DocPersistence {
   readonly whenLoaded: Promise<LoadReport>;
   private readonly opts: Required<PersistOptions>;
   private pending: Uint8Array[] = [];
-  /** Seqs whose content is known to be in the doc: a compaction may delete exactly these. */
-  private knownSeqs = new Set<number>();
+  /**
+   * Every row at or below this seq is in the doc, so a compaction may delete it without
+   * reading it; null when that is not known for any row (see `load`). Rows above it are
+   * read by a compaction unless this object wrote them (`ownSeqs`).
+   */
+  private knownUpTo: number | null = null;
+  private ownSeqs = new Set<number>();
   private storedRows = 0;
   private maxSeq = -1;
   private queue: Promise<unknown> = Promise.resolve();
@@ -295,16 +301,11 @@ class DocPersister implements DocPersistence {
     for (const listener of this.listeners) listener(s);
   }
 
-  /** Numeric seqs of this doc: the rows a compaction may replace. */
-  private seqRange(upTo = Infinity) {
-    return this.db.updates.where('[docId+seq]').between([this.docId, -Infinity], [this.docId, upTo], true, true);
-  }
-
   private async load(): Promise<LoadReport> {
     const { db, docId } = this;
-    let rows: unknown[];
+    let stored: Awaited<ReturnType<typeof readDocRows>>;
     try {
-      rows = await readDocRows(db, docId);
+      stored = await readDocRows(db, docId);
     } catch (error) {
       const problem = storageProblemFrom(error, 'read');
       const report: LoadReport = { ok: false, docId, rowsRead: 0, updatesApplied: 0, skipped: [], error: problem, message: null };
@@ -312,22 +313,29 @@ class DocPersister implements DocPersistence {
       return report;
     }
 
-    const bad: { key: unknown; reason: SkipReason }[] = [];
+    const { values, foreignKeys } = stored;
+    const failed: Uint8Array[] = [];
     let applied: number;
     // Yjs encodes an 'update' event for the whole loaded state whenever any listener is
     // attached — for a large plan a few hundred ms — and ours ignores what it loaded itself.
     // The apply is synchronous, so no local edit can slip through while it is off.
     this.doc.off('update', this.onUpdate);
     try {
-      applied = this.applyRows(rows, bad);
+      applied = this.applyRows(values, failed);
     } finally {
       if (!this.destroyed) this.doc.on('update', this.onUpdate);
     }
     this.storedRows = applied;
+    this.maxSeq = stored.lastSeq ?? -1;
+    const anyBad = applied < values.length || foreignKeys.length > 0;
+    // Setting a row aside deletes it, after which another window may store a new row under a
+    // seq this one read: so after any unreadable row nothing counts as known until the next
+    // compaction has read (and set aside) everything itself.
+    this.knownUpTo = anyBad ? null : stored.lastSeq;
 
-    const skipped = await this.quarantine(bad);
+    const skipped = anyBad ? await this.setAsideUnreadable(failed, foreignKeys) : [];
     this.skippedRows.push(...skipped);
-    const report: LoadReport = { ok: true, docId, rowsRead: rows.length, updatesApplied: applied, skipped, error: null, message: null };
+    const report: LoadReport = { ok: true, docId, rowsRead: values.length + foreignKeys.length, updatesApplied: applied, skipped, error: null, message: null };
     report.message = describeLoadReport(report);
 
     if (this.opts.compactOnOpen && this.storedRows > 1) {
@@ -337,59 +345,74 @@ class DocPersister implements DocPersistence {
     return report;
   }
 
-  /** Applies stored rows in one transaction; rows that cannot be read are collected in `bad`. */
-  private applyRows(rows: unknown[], bad: { key: unknown; reason: SkipReason }[]): number {
-    const { docId } = this;
+  /**
+   * Applies stored values in one transaction; returns how many applied. The bytes of values
+   * Yjs refused are collected in `failed` (a header check cannot tell those from good ones).
+   */
+  private applyRows(values: unknown[], failed: Uint8Array[]): number {
     let applied = 0;
     this.doc.transact(() => {
-      for (const raw of rows) {
-        const row = raw as Partial<Record<keyof UpdateRow, unknown>>;
-        const seq = row.seq;
-        if (typeof seq !== 'number' || !Number.isFinite(seq)) {
-          bad.push({ key: [docId, seq], reason: 'foreign-key' });
-          continue;
-        }
-        this.maxSeq = Math.max(this.maxSeq, seq);
-        const bytes = asBytes(row.update);
-        if (!bytes) {
-          bad.push({ key: [docId, seq], reason: 'not-bytes' });
-          continue;
-        }
+      for (const value of values) {
+        const bytes = readableUpdate(value);
+        if (!bytes) continue;
         try {
-          if (!isPlausibleUpdate(bytes)) throw new Error('implausible update header');
           Y.applyUpdate(this.doc, bytes, this);
-          this.knownSeqs.add(seq);
           applied += 1;
         } catch {
-          bad.push({ key: [docId, seq], reason: 'unreadable-update' });
+          failed.push(bytes);
         }
       }
     }, this);
     return applied;
   }
 
-  /** Moves unreadable rows aside in one transaction; if that fails they simply stay put. */
-  private async quarantine(bad: { key: unknown; reason: SkipReason }[]): Promise<SkippedRow[]> {
-    if (bad.length === 0) return [];
+  /**
+   * The load reads values without keys, so the rows it could not apply are found again by
+   * key: every value that is not a plausible update or equals bytes Yjs refused, and every
+   * foreign key. Moved to `quarantine` in one transaction; if that fails they stay in place
+   * and are still reported (found in a read-only pass).
+   */
+  private async setAsideUnreadable(failed: Uint8Array[], foreignKeys: unknown[]): Promise<SkippedRow[]> {
     const { db } = this;
     try {
-      await db.transaction('rw', db.updates, db.quarantine, async () => {
-        for (const { key, reason } of bad) {
-          const primaryKey = key as [string, number];
-          const value: unknown = await db.updates.get(primaryKey);
-          if (value === undefined) continue;
-          await db.quarantine.add(this.quarantineRow(key, value, reason));
-          await db.updates.delete(primaryKey);
+      return await db.transaction('rw', db.docUpdates, db.quarantine, async () => {
+        const found = await this.findUnreadable(failed, foreignKeys);
+        for (const row of found) {
+          await db.quarantine.add(this.quarantineRow(row.key, row.value, row.reason));
+          await db.docUpdates.delete(row.key as DocUpdateKey);
         }
+        return found.map(({ key, reason }) => ({ key, reason, quarantined: true }));
       });
-      return bad.map((b) => ({ ...b, quarantined: true }));
     } catch {
-      return bad.map((b) => ({ ...b, quarantined: false }));
+      try {
+        const found = await db.transaction('r', db.docUpdates, () => this.findUnreadable(failed, foreignKeys));
+        return found.map(({ key, reason }) => ({ key, reason, quarantined: false }));
+      } catch {
+        return [];
+      }
     }
   }
 
+  private async findUnreadable(failed: Uint8Array[], foreignKeys: unknown[]): Promise<{ key: unknown; value: unknown; reason: SkipReason }[]> {
+    const { db, docId } = this;
+    const [keys, values] = await Promise.all([seqRange(db, docId).primaryKeys(), seqRange(db, docId).toArray() as Promise<unknown[]>]);
+    const found: { key: unknown; value: unknown; reason: SkipReason }[] = [];
+    values.forEach((value, i) => {
+      const bytes = asBytes(value);
+      const reason: SkipReason | null = !bytes
+        ? 'not-bytes'
+        : !isPlausibleUpdate(bytes) || failed.some((f) => sameBytes(f, bytes)) ? 'unreadable-update' : null;
+      if (reason) found.push({ key: keys[i], value, reason });
+    });
+    const foreign = foreignKeys.length > 0 ? await db.docUpdates.bulkGet(foreignKeys as DocUpdateKey[]) : [];
+    foreign.forEach((value, i) => {
+      if (value !== undefined) found.push({ key: foreignKeys[i], value, reason: 'foreign-key' });
+    });
+    return found;
+  }
+
   private quarantineRow(key: unknown, value: unknown, reason: SkipReason): QuarantineRow {
-    return { docId: this.docId, table: 'updates', key, value, reason, quarantinedAt: this.opts.now() };
+    return { docId: this.docId, table: 'docUpdates', key, value, reason, quarantinedAt: this.opts.now() };
   }
 
   /** Appends every pending update in one transaction; returns how many it covered. */
@@ -397,15 +420,15 @@ class DocPersister implements DocPersistence {
     const { db, docId } = this;
     const batch = this.pending.slice();
     let firstSeq = 0;
-    await db.transaction('rw', db.updates, async () => {
+    await db.transaction('rw', db.docUpdates, async () => {
       // Read the last seq inside the write transaction: another window writing the same doc
       // is serialised by IndexedDB, so two writers can never pick the same seq.
-      const lastKey = await this.seqRange().lastKey();
-      const lastSeq = Array.isArray(lastKey) && typeof lastKey[1] === 'number' ? lastKey[1] : -1;
-      firstSeq = Math.max(lastSeq, this.maxSeq) + 1;
-      await db.updates.bulkAdd(batch.map((update, i) => ({ docId, seq: firstSeq + i, update })));
+      firstSeq = Math.max(await lastSeq(db, docId), this.maxSeq) + 1;
+      const keys = batch.map((_, i): DocUpdateKey => [docId, firstSeq + i]);
+      // Dexie's typings allow only flat keys in bulk writes; compound keys work the same.
+      await db.docUpdates.bulkAdd(batch, keys as unknown as IndexableTypeArrayReadonly);
     });
-    for (let i = 0; i < batch.length; i++) this.knownSeqs.add(firstSeq + i);
+    for (let i = 0; i < batch.length; i++) this.ownSeqs.add(firstSeq + i);
     this.maxSeq = firstSeq + batch.length - 1;
     this.storedRows += batch.length;
     return batch.length;
@@ -424,49 +447,57 @@ class DocPersister implements DocPersistence {
     let covered = 0;
     let newSeq = 0;
     const moved: SkippedRow[] = [];
-    await db.transaction('rw', db.updates, db.quarantine, async () => {
-      // Keys first: usually every row is already known, and values are only read when not.
-      const keys = await this.seqRange().primaryKeys();
+    await db.transaction('rw', db.docUpdates, db.quarantine, async () => {
+      // Keys above the known seqs first: usually every one is this object's own write, and
+      // values are only read when not.
+      const known = this.knownUpTo;
+      const keys = await (known === null ? seqRange(db, docId) : seqRange(db, docId, known, Infinity, false)).primaryKeys();
       let maxSeq = this.maxSeq;
       for (const [, seq] of keys) maxSeq = Math.max(maxSeq, seq);
-      const unseenKeys = keys.filter(([, seq]) => !this.knownSeqs.has(seq));
-      const unseen = unseenKeys.length > 0
-        ? (await db.updates.bulkGet(unseenKeys)).filter((row): row is UpdateRow => row !== undefined)
-        : [];
-      const unreadable: UpdateRow[] = [];
+      const unseenKeys = keys.filter(([, seq]) => !this.ownSeqs.has(seq));
+      const unseen = unseenKeys.length > 0 ? await db.docUpdates.bulkGet(unseenKeys) : [];
+      const unreadable: { key: DocUpdateKey; value: unknown; reason: SkipReason }[] = [];
       if (unseen.length > 0) {
         // Outside Dexie's zone so doc observers that touch the database don't join this transaction.
         Dexie.ignoreTransaction(() => {
           this.doc.transact(() => {
-            for (const row of unseen) {
-              const bytes = asBytes(row.update);
+            unseen.forEach((value: unknown, i) => {
+              const key = unseenKeys[i] as DocUpdateKey;
+              if (value === undefined) return;
+              const bytes = asBytes(value);
               try {
                 if (!bytes || !isPlausibleUpdate(bytes)) throw new Error('unreadable');
                 Y.applyUpdate(this.doc, bytes, this);
               } catch {
-                unreadable.push(row);
+                unreadable.push({ key, value, reason: bytes ? 'unreadable-update' : 'not-bytes' });
               }
-            }
+            });
           }, this);
         });
       }
-      for (const row of unreadable) {
-        const reason: SkipReason = asBytes(row.update) ? 'unreadable-update' : 'not-bytes';
-        await db.quarantine.add(this.quarantineRow([docId, row.seq], row, reason));
-        moved.push({ key: [docId, row.seq], reason, quarantined: true });
+      for (const { key, value, reason } of unreadable) {
+        await db.quarantine.add(this.quarantineRow(key, value, reason));
+        moved.push({ key, reason, quarantined: true });
       }
       // No await between these two lines: every pending update is already in the doc, so the
       // state encoded here covers exactly the first `covered` pending entries.
       covered = this.pending.length;
       const state = Y.encodeStateAsUpdate(this.doc);
       newSeq = maxSeq + 1;
-      if (keys.length > 0) await this.seqRange(maxSeq).delete();
-      await db.updates.add({ docId, seq: newSeq, update: state });
+      await seqRange(db, docId, -Infinity, maxSeq).delete();
+      await db.docUpdates.add(state, [docId, newSeq]);
     });
-    this.knownSeqs = new Set([newSeq]);
+    this.knownUpTo = newSeq;
+    this.ownSeqs = new Set();
     this.maxSeq = newSeq;
     this.storedRows = 1;
     this.skippedRows.push(...moved);
     return covered;
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

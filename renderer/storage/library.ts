@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Result } from '../../shared/result';
 import type { LockstepDB, PlanRow } from './db';
 import { problem, storageProblemFrom, type StorageProblem } from './errors';
-import { readableUpdate } from './updateBytes';
+import { applyStoredUpdates, seqRange } from './docUpdates';
 
 const flag = z.union([z.literal(0), z.literal(1)]);
 const time = z.number().nonnegative();
@@ -203,11 +203,11 @@ export async function purgeDeleted(
     const due = listed.value.filter((e): e is PlanEntry => !e.corrupt && e.deletedAt !== null && e.deletedAt <= cutoff);
     const removed: string[] = [];
     for (const plan of due) {
-      await db.transaction('rw', [db.plans, db.updates, db.snapshots, db.quarantine], async () => {
+      await db.transaction('rw', [db.plans, db.docUpdates, db.snapshots, db.quarantine], async () => {
         // Re-check inside the transaction: an undo may have happened since the list was read.
         const current = planRowSchema.safeParse(await db.plans.get(plan.id));
         if (!current.success || current.data.deletedAt === null || current.data.deletedAt > cutoff) return;
-        await db.updates.where('[docId+seq]').between([plan.id, -Infinity], [plan.id, Infinity], true, true).delete();
+        await seqRange(db, plan.id).delete();
         await db.snapshots.where('docId').equals(plan.id).delete();
         await db.quarantine.where('docId').equals(plan.id).delete();
         await db.plans.delete(plan.id);
@@ -232,7 +232,7 @@ export async function duplicatePlan(
   now = Date.now(),
 ): Promise<Result<PlanRow, StorageProblem>> {
   try {
-    return await db.transaction('rw', db.plans, db.updates, async (): Promise<Result<PlanRow, StorageProblem>> => {
+    return await db.transaction('rw', db.plans, db.docUpdates, async (): Promise<Result<PlanRow, StorageProblem>> => {
       const source = planRowSchema.safeParse(await db.plans.get(id));
       if (!source.success) return { ok: false, error: problem('storage/not-found', 'The plan to copy could not be read.') };
       if ((await db.plans.get(newId)) !== undefined) {
@@ -251,23 +251,12 @@ export async function duplicatePlan(
         share: undefined,
       });
       if (!candidate.success) return { ok: false, error: problem('storage/invalid', 'The new plan name is not valid.') };
-      const rows = await db.updates.where('[docId+seq]').between([id, -Infinity], [id, Infinity], true, true).toArray();
       const doc = new Y.Doc();
-      doc.transact(() => {
-        for (const row of rows) {
-          const bytes = readableUpdate(row.update);
-          if (!bytes) continue;
-          try {
-            Y.applyUpdate(doc, bytes);
-          } catch {
-            // Unreadable rows stay with the source plan (its persistence quarantines them).
-          }
-        }
-      });
+      await applyStoredUpdates(db, id, doc);
       const state = Y.encodeStateAsUpdate(doc);
       doc.destroy();
       const row = stripUndefined(candidate.data) as PlanRow;
-      await db.updates.add({ docId: newId, seq: 0, update: state });
+      await db.docUpdates.add(state, [newId, 0]);
       await db.plans.add(row);
       return { ok: true, value: row };
     });
@@ -287,12 +276,12 @@ export interface PlanStorageBytes {
 /** Payload bytes a plan occupies (IndexedDB's own overhead is not observable from here). */
 export async function planStorageBytes(db: LockstepDB, id: string): Promise<Result<PlanStorageBytes, StorageProblem>> {
   try {
-    return await db.transaction('r', db.updates, db.snapshots, db.quarantine, async () => {
+    return await db.transaction('r', db.docUpdates, db.snapshots, db.quarantine, async () => {
       let updates = 0;
       let updateRows = 0;
-      await db.updates.where('[docId+seq]').between([id, -Infinity], [id, Infinity], true, true).each((row) => {
+      await seqRange(db, id).each((value: unknown) => {
         updateRows += 1;
-        updates += byteLength(row.update);
+        updates += byteLength(value);
       });
       let snapshots = 0;
       await db.snapshots.where('docId').equals(id).each((row) => {
@@ -300,8 +289,9 @@ export async function planStorageBytes(db: LockstepDB, id: string): Promise<Resu
       });
       let quarantined = 0;
       await db.quarantine.where('docId').equals(id).each((row) => {
+        // Set aside since schema 2: the value as stored; before: the whole {docId, seq, update} row.
         const value = row.value as { update?: unknown } | null;
-        quarantined += byteLength(value?.update);
+        quarantined += byteLength(row.value) || byteLength(value?.update);
       });
       const value: PlanStorageBytes = { updateRows, updates, snapshots, quarantined, total: updates + snapshots + quarantined };
       return { ok: true, value } as const;

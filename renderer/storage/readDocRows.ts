@@ -1,71 +1,76 @@
 import Dexie from 'dexie';
 import type { LockstepDB } from './db';
+import { seqRange } from './docUpdates';
 
-/** Rows asked for per read request while loading a doc. */
-export const ROWS_PER_READ = 256;
+/** Rows asked for per read request while loading a doc, unless that needs more requests than allowed. */
+export const ROWS_PER_READ = 128;
 /** Upper bound on the requests issued together; the last one takes whatever is left. */
 export const MAX_PARALLEL_READS = 64;
 
+/** One consistent read of a doc's stored rows. */
+export interface StoredDocRows {
+  /** The values of every row with a numeric seq, in key order (bytes, unless damaged). */
+  values: unknown[];
+  /** The highest seq among them; null when there are none. */
+  lastSeq: number | null;
+  /** Keys under the doc whose seq is not a number: not written by Lockstep, never applied. */
+  foreignKeys: unknown[];
+}
+
 /**
- * Every stored row of `docId` (valid or not), in key order, read in one read-only
- * transaction so the rows are one consistent snapshot even while another window writes.
+ * Every stored row of `docId`, read in one read-only transaction so the rows are one
+ * consistent snapshot even while another window writes. Values only: keys are not cloned per
+ * row, because a 10,000-row plan then loads about a quarter faster; the caller learns the
+ * highest seq (everything at or below it was read) and the keys that are not Lockstep's.
  *
- * Why not one getAll: Chromium answers a single getAll of 10,000 rows far more slowly than
- * the same rows asked for as a few dozen smaller getAlls issued together (measured in
- * Chromium 156 with 10,000 rows: ~220 ms → ~135 ms), because the browser's IndexedDB process
- * reads the next range while this renderer decodes the previous one. So the first
- * ROWS_PER_READ rows are read alone — for a compacted doc that is everything, in one round
- * trip — and if there is more, the doc's last key is looked up and the rest is split by seq
- * into ranges of about ROWS_PER_READ rows, all requested at once. The ranges are adjacent and
- * the last one is open-ended, so a wrong density guess (holes, a stray huge or non-numeric
- * seq) costs speed, never rows.
+ * Why not one getAll: Chromium answers a single getAll of 10,000 rows more slowly than the
+ * same rows asked for as a few dozen smaller getAlls issued together, because the browser's
+ * IndexedDB process reads the next range while this renderer decodes the previous one. So the
+ * doc's first and last keys (and its foreign keys) are read first — a small round trip — and
+ * the seqs between them are split into up to MAX_PARALLEL_READS ranges, all requested at once.
+ * A compacted doc is one range. The ranges are adjacent and the first and last are
+ * open-ended, so a wrong density guess (holes, a stray huge seq) costs speed, never rows.
  *
  * Resolves as soon as the rows arrived, without waiting for the transaction's `complete`
  * event: one more round trip to the IndexedDB process before the plan can show.
  */
-export function readDocRows(db: LockstepDB, docId: string): Promise<unknown[]> {
+export function readDocRows(db: LockstepDB, docId: string): Promise<StoredDocRows> {
   // A Dexie promise, not a native one: Dexie runs its callbacks in the zone of whoever awaits
   // it, while a native promise resolved inside the transaction's scope would carry that
   // finished read-only transaction into the caller's next database call.
-  return new Dexie.Promise<unknown[]>((resolve, reject) => {
-    db.transaction('r', db.updates, async () => {
+  return new Dexie.Promise<StoredDocRows>((resolve, reject) => {
+    db.transaction('r', db.docUpdates, async () => {
       resolve(await readInRanges(db, docId));
     }).catch(reject); // after resolve() this changes nothing: the rows are already read
   });
 }
 
-async function readInRanges(db: LockstepDB, docId: string): Promise<unknown[]> {
-  // Dexie's between(lower, upper, includeLower, includeUpper), over [docId, seq] keys.
-  const range = (lower: unknown, upper: unknown, includeLower: boolean) =>
-    db.updates.where('[docId+seq]').between([docId, lower], [docId, upper], includeLower, true);
-  const first = (await range(Dexie.minKey, Dexie.maxKey, true).limit(ROWS_PER_READ).toArray()) as unknown[];
-  if (first.length < ROWS_PER_READ) return first;
-  // Only a long doc pays this extra round trip for its last key.
-  const lastKeys = await range(Dexie.minKey, Dexie.maxKey, true).reverse().limit(1).primaryKeys();
-
-  const startSeq = seqOf(first[0]);
-  const readSeq = seqOf(first[first.length - 1]); // rows are inline-keyed: this is its key
-  // Unreachable for rows IndexedDB accepted under an inline key; read everything rather than guess.
-  if (readSeq === undefined) return range(Dexie.minKey, Dexie.maxKey, true).toArray() as Promise<unknown[]>;
-  const lastSeq = lastKeys[0]?.[1];
+async function readInRanges(db: LockstepDB, docId: string): Promise<StoredDocRows> {
+  const [firstKeys, lastKeys, foreignKeys] = await Promise.all([
+    seqRange(db, docId).limit(1).primaryKeys(),
+    seqRange(db, docId).reverse().limit(1).primaryKeys(),
+    // Above every number in IndexedDB's key order: dates, strings, binary, arrays.
+    db.docUpdates.where(':id').between([docId, Infinity], [docId, Dexie.maxKey], false, true).primaryKeys() as Promise<unknown[]>,
+  ]);
+  const firstSeq = seqOf(firstKeys[0]);
+  const lastSeq = seqOf(lastKeys[0]);
+  if (firstSeq === null || lastSeq === null) return { values: [], lastSeq: null, foreignKeys };
+  // Seqs are dense unless something odd was stored, so the seq span estimates the row count.
+  const span = lastSeq - firstSeq + 1;
+  const ranges = Number.isFinite(span) ? Math.min(MAX_PARALLEL_READS, Math.ceil(span / ROWS_PER_READ)) : 1;
+  const width = span / ranges;
   const bounds: number[] = [];
-  if (isFiniteNumber(startSeq) && isFiniteNumber(readSeq) && isFiniteNumber(lastSeq) && lastSeq > readSeq) {
-    // The seq width that held ROWS_PER_READ rows so far; later rows are assumed about as dense.
-    const width = Math.max(1, readSeq - startSeq + 1);
-    const ranges = Math.min(MAX_PARALLEL_READS, Math.ceil((lastSeq - readSeq) / width));
-    for (let i = 1; i < ranges; i++) bounds.push(readSeq + i * width);
-  }
-  // (readSeq, b1], (b1, b2], …, (bn, maxKey]: adjacent, so every remaining row is in exactly one.
-  const lowers: unknown[] = [readSeq, ...bounds];
-  const uppers: unknown[] = [...bounds, Dexie.maxKey];
-  const rest = await Promise.all(lowers.map((lower, i) => range(lower, uppers[i], false).toArray() as Promise<unknown[]>));
-  return first.concat(...rest);
+  for (let i = 1; i < ranges; i++) bounds.push(firstSeq + i * width);
+  // [-∞, b1], (b1, b2], …, (bn, +∞]: adjacent, so every row is in exactly one.
+  const lowers = [-Infinity, ...bounds];
+  const uppers = [...bounds, Infinity];
+  const parts = await Promise.all(
+    lowers.map((lower, i) => seqRange(db, docId, lower, uppers[i], i === 0).toArray() as Promise<unknown[]>),
+  );
+  return { values: parts.flat(), lastSeq, foreignKeys };
 }
 
-function seqOf(row: unknown): unknown {
-  return typeof row === 'object' && row !== null ? (row as { seq?: unknown }).seq : undefined;
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
+function seqOf(key: unknown): number | null {
+  const seq: unknown = Array.isArray(key) ? key[1] : undefined;
+  return typeof seq === 'number' ? seq : null;
 }

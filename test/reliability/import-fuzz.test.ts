@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readPlan } from '../../renderer/domain';
 import { exportPlanFile, importPlanFile, readPlanFile, sha256Hex, type PlanFileErrorCode } from '../../renderer/planfile';
-import { freshDB } from '../storage/helpers';
+import { freshDB, storedRows } from '../storage/helpers';
 import { makeRng, seedFromEnv } from '../support/rng';
 import { richPlan } from '../support/richPlan';
 import { rawContainer } from '../unit/renderer/planfile/build';
@@ -139,9 +139,9 @@ describe(`import fuzz (seed ${SEED}, ${CASES} cases)`, () => {
       // Every 100th file also goes through the real import into a real (fake-indexeddb) library.
       if (i % 100 === 0) {
         imports += 1;
-        const before = { plans: await db.plans.toArray(), updates: await db.updates.toArray() };
+        const before = { plans: await db.plans.toArray(), updates: await storedRows(db) };
         const imported = await importPlanFile(db, bytes, { asCopy: true, newId: () => `copy-${i}` });
-        if (!imported.ok) expect({ plans: await db.plans.toArray(), updates: await db.updates.toArray() }, context).toEqual(before);
+        if (!imported.ok) expect({ plans: await db.plans.toArray(), updates: await storedRows(db) }, context).toEqual(before);
         else expect(await db.plans.get(`copy-${i}`), context).toBeDefined();
       }
     }

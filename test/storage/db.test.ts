@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LockstepDB, MIGRATED_KEY, forgetLockstepDB, hasMigrations, openLockstepDB, type Migration } from '../../renderer/storage/db';
+import Dexie from 'dexie';
+import * as Y from 'yjs';
+import { LockstepDB, MIGRATED_KEY, MIGRATIONS, SCHEMA_VERSION, forgetLockstepDB, hasMigrations, openLockstepDB, type Migration } from '../../renderer/storage/db';
+import { persistDoc } from '../../renderer/storage/docPersistence';
 import { defineKvKey, getKv, setKv } from '../../renderer/storage/kv';
-import { freshDB, instrumentTransactions } from './helpers';
+import { freshDB, instrumentTransactions, storedRows } from './helpers';
 
 const toClose: LockstepDB[] = [];
 afterEach(() => {
@@ -34,7 +37,7 @@ describe('openLockstepDB', () => {
     if (!first.ok || !second.ok) throw new Error('open failed');
     toClose.push(first.value);
     expect(second.value).toBe(first.value);
-    expect(first.value.tables.map((t) => t.name).sort()).toEqual(['kv', 'plans', 'quarantine', 'snapshots', 'updates']);
+    expect(first.value.tables.map((t) => t.name).sort()).toEqual(['docUpdates', 'kv', 'plans', 'quarantine', 'snapshots', 'updates']);
     forgetLockstepDB(name);
   });
 
@@ -77,7 +80,7 @@ describe('data migrations (dexie issue 1175: upgrade lost when killed mid-way)',
     const d = freshDB('migrate');
     toClose.push(d);
     await d.open();
-    expect(await d.kv.get(MIGRATED_KEY)).toEqual({ key: MIGRATED_KEY, value: 1 });
+    expect(await d.kv.get(MIGRATED_KEY)).toEqual({ key: MIGRATED_KEY, value: SCHEMA_VERSION });
   });
 
   it('re-runs a migration whose transaction never committed, on the next open', async () => {
@@ -102,7 +105,7 @@ describe('data migrations (dexie issue 1175: upgrade lost when killed mid-way)',
     toClose.push(healthy);
     await healthy.open();
     expect(await healthy.table('plans').get('p')).toEqual({ id: 'p', title: 'Old row', stage: 'draft' });
-    expect((await healthy.kv.get(MIGRATED_KEY))?.value).toBe(1);
+    expect((await healthy.kv.get(MIGRATED_KEY))?.value).toBe(SCHEMA_VERSION);
   });
 
   it('does not read the marker on open when no migration is registered, and a later migration still runs', async () => {
@@ -132,7 +135,83 @@ describe('data migrations (dexie issue 1175: upgrade lost when killed mid-way)',
     toClose.push(later);
     await later.open();
     expect(await later.table('plans').get('p')).toEqual({ id: 'p', title: 'Old row', stage: 'draft' });
-    expect((await later.kv.get(MIGRATED_KEY))?.value).toBe(1);
+    expect((await later.kv.get(MIGRATED_KEY))?.value).toBe(SCHEMA_VERSION);
+  });
+});
+
+describe('schema 2: update rows become bare bytes under [docId, seq]', () => {
+  /** A database exactly as a schema-1 build left it: rows in `updates`, marker 1. */
+  async function schema1Database(rows: { docId: string; seq: unknown; update?: unknown }[]): Promise<string> {
+    const name = `schema1-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ plans: 'id, updatedAt, pinned, archived, deletedAt, kind', updates: '[docId+seq]', snapshots: '++id, docId, createdAt', kv: 'key', quarantine: '++id, docId' });
+    await v1.open();
+    await v1.table('updates').bulkAdd(rows);
+    await v1.table('kv').put({ key: MIGRATED_KEY, value: 1 });
+    v1.close();
+    return name;
+  }
+
+  /** 1,200 edits of one plan (more than one migration chunk) and the doc they make. */
+  function planEdits(): { doc: Y.Doc; rows: { docId: string; seq: number; update: Uint8Array }[] } {
+    const doc = new Y.Doc();
+    const rows: { docId: string; seq: number; update: Uint8Array }[] = [];
+    doc.on('update', (update: Uint8Array) => rows.push({ docId: 'plan-a', seq: 7 + rows.length, update }));
+    for (let i = 0; i < 1200; i++) doc.getText('narrative').insert(i, String.fromCharCode(97 + (i % 26)));
+    return { doc, rows };
+  }
+
+  it('moves every row on first open, keeping keys and content, and sets damaged ones aside on load', async () => {
+    const { doc: source, rows } = planEdits();
+    const other = Y.encodeStateAsUpdate(new Y.Doc());
+    const name = await schema1Database([...rows, { docId: 'plan-b', seq: 0, update: other }, { docId: 'plan-a', seq: 5000, update: 'damaged' }]);
+
+    const d = new LockstepDB(name);
+    toClose.push(d);
+    await d.open();
+    expect((await d.kv.get(MIGRATED_KEY))?.value).toBe(2);
+    expect(await d.table('updates').count()).toBe(0);
+    const moved = await storedRows(d);
+    expect(moved).toHaveLength(rows.length + 2);
+    expect(moved.find((r) => (r.key as unknown[])[0] === 'plan-b')).toEqual({ key: ['plan-b', 0], value: other });
+    expect(moved.filter((r) => (r.key as unknown[])[0] === 'plan-a').slice(0, rows.length)).toEqual(rows.map((r) => ({ key: [r.docId, r.seq], value: r.update })));
+    // A value that was not bytes is kept as the whole old row, so nothing of it is lost.
+    expect(moved.find((r) => (r.key as unknown[])[1] === 5000)?.value).toEqual({ docId: 'plan-a', seq: 5000, update: 'damaged' });
+
+    const loaded = new Y.Doc();
+    const p = persistDoc(d, 'plan-a', loaded, { compactOnOpen: false });
+    const report = await p.whenLoaded;
+    expect(report).toMatchObject({ ok: true, updatesApplied: rows.length, skipped: [{ key: ['plan-a', 5000], reason: 'not-bytes', quarantined: true }] });
+    expect(loaded.getText('narrative').toString()).toBe(source.getText('narrative').toString());
+    expect((await d.quarantine.toArray()).map((q) => q.value)).toEqual([{ docId: 'plan-a', seq: 5000, update: 'damaged' }]);
+    await p.destroy();
+  });
+
+  it('keeps the old rows when the migration dies half-way, and moves them on the next open', async () => {
+    const { doc: source, rows } = planEdits();
+    const name = await schema1Database(rows);
+    const move = MIGRATIONS[2];
+    if (!move) throw new Error('no v2 migration');
+
+    const dying = new LockstepDB(name, { migrations: { 2: async (tx) => { await move(tx); throw new Error('process killed'); } } });
+    await expect(dying.open()).rejects.toBeTruthy();
+    dying.close();
+    const raw = await rawOpen(name);
+    expect(await rawGet(raw, 'kv', MIGRATED_KEY)).toEqual({ key: MIGRATED_KEY, value: 1 });
+    expect(await rawGet(raw, 'updates', ['plan-a', 7])).toEqual(rows[0]);
+    expect(await rawGet(raw, 'docUpdates', ['plan-a', 7])).toBeUndefined();
+    raw.close();
+
+    const d = new LockstepDB(name);
+    toClose.push(d);
+    await d.open();
+    expect(await d.table('updates').count()).toBe(0);
+    expect(await d.docUpdates.count()).toBe(rows.length);
+    const loaded = new Y.Doc();
+    const p = persistDoc(d, 'plan-a', loaded);
+    await p.whenLoaded;
+    expect(loaded.getText('narrative').toString()).toBe(source.getText('narrative').toString());
+    await p.destroy();
   });
 });
 

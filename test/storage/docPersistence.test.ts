@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LockstepDB } from '../../renderer/storage/db';
 import { describeLoadReport, flushAllDocs, installLifecycleFlush, persistDoc, type DocPersistence, type SaveStatus } from '../../renderer/storage/docPersistence';
+import { appendUpdate, seqRange } from '../../renderer/storage/docUpdates';
 import { planStorageBytes } from '../../renderer/storage/library';
 import { ROWS_PER_READ } from '../../renderer/storage/readDocRows';
 import {
@@ -10,6 +11,7 @@ import {
   instrumentTransactions,
   isUpdatesWrite,
   prng,
+  putRow,
   randomEdit,
   reload,
   sleep,
@@ -30,7 +32,7 @@ afterEach(() => {
 });
 
 const rowCount = (d: LockstepDB, docId: string) =>
-  d.updates.where('[docId+seq]').between([docId, -Infinity], [docId, Infinity], true, true).count();
+  seqRange(d, docId).count();
 
 describe('persistDoc: load and save', () => {
   it('round-trips a plan-like doc through IndexedDB', async () => {
@@ -114,10 +116,12 @@ describe('persistDoc: loading cost', () => {
       expectSameContent(doc, seed);
       // Besides Dexie's own schema check at open (read-only, every store): one read, no writes.
       const begun = logAtLoad.filter((e) => e.kind === 'begin' && e.stores.length < d.tables.length);
-      expect(begun).toEqual([{ kind: 'begin', id: expect.any(Number), stores: ['updates'], mode: 'readonly' }]);
+      // Since schema 2 has a data migration, opening reads its marker (kv) once.
+      expect(begun.map((e) => e.kind === 'begin' && e.stores.join())).toEqual(['kv', 'docUpdates']);
+      expect(begun.every((e) => e.kind === 'begin' && e.mode === 'readonly')).toBe(true);
       expect(logAtLoad.filter((e) => e.kind === 'begin' && e.mode !== 'readonly')).toEqual([]);
       // The plan is usable as soon as the rows arrived, not one more round trip later.
-      const readId = begun[0]?.kind === 'begin' ? begun[0].id : -1;
+      const readId = begun[1]?.kind === 'begin' ? begun[1].id : -1;
       expect(logAtLoad.filter((e) => e.kind === 'complete' && e.id === readId)).toEqual([]);
       await p.destroy();
     } finally {
@@ -131,7 +135,7 @@ describe('persistDoc: loading cost', () => {
     const p0 = persistDoc(d, 'nested', seed, { batchMs: 1 });
     seed.getMap('brief').set('objective', 'ship');
     await p0.destroy();
-    await d.table('updates').put({ docId: 'nested', seq: 900, update: new Uint8Array([7, 7, 7]) });
+    await putRow(d, 'nested', 900, new Uint8Array([7, 7, 7]));
 
     const doc = new Y.Doc();
     const started: DocPersistence[] = [];
@@ -406,11 +410,7 @@ async function raceOnce(seed: number): Promise<void> {
       const update = otherUpdates[otherUpdates.length - 1];
       if (update) {
         pending.push(
-          d.transaction('rw', d.updates, async () => {
-            const last = await d.updates.where('[docId+seq]').between(['race', -Infinity], ['race', Infinity], true, true).lastKey();
-            const seq = (Array.isArray(last) && typeof last[1] === 'number' ? last[1] : -1) + 1;
-            await d.updates.add({ docId: 'race', seq, update });
-          }),
+          d.transaction('rw', d.docUpdates, () => appendUpdate(d, 'race', update)),
         );
       }
     } else if (r < 0.85) pending.push(p.compact());
@@ -439,12 +439,11 @@ describe('persistDoc: bad rows on disk', () => {
     doc.getText('narrative').insert(0, 'story');
     await p.destroy();
 
-    const table = d.table('updates');
-    await table.put({ docId: 'dirty', seq: 500, update: 'not bytes at all' });
-    await table.put({ docId: 'dirty', seq: 501, update: new Uint8Array([1, 2, 3, 255, 255]) });
-    await table.put({ docId: 'dirty', seq: 502, update: new Uint8Array([]) });
-    await table.put({ docId: 'dirty', seq: 'from-another-app', update: new Uint8Array([0, 0]) });
-    await table.put({ docId: 'dirty', seq: 503 }); // no update field at all
+    await putRow(d, 'dirty', 500, 'not bytes at all');
+    await putRow(d, 'dirty', 501, new Uint8Array([1, 2, 3, 255, 255]));
+    await putRow(d, 'dirty', 502, new Uint8Array([]));
+    await d.docUpdates.put(new Uint8Array([0, 0]), ['dirty', 'from-another-app' as unknown as number]);
+    await putRow(d, 'dirty', 503, { docId: 'dirty', seq: 503 }); // a schema-1 row without its update
 
     const loadedDoc = new Y.Doc();
     const p2 = persistDoc(d, 'dirty', loadedDoc, { batchMs: 1 });
@@ -454,6 +453,7 @@ describe('persistDoc: bad rows on disk', () => {
       ['foreign-key', 'not-bytes', 'not-bytes', 'unreadable-update', 'unreadable-update'].sort(),
     );
     expect(report.skipped.every((s) => s.quarantined)).toBe(true);
+    expect(report.skipped.map((s) => s.key)).toEqual(expect.arrayContaining([['dirty', 500], ['dirty', 501], ['dirty', 502], ['dirty', 503], ['dirty', 'from-another-app']]));
     expect(report.message).toBe(describeLoadReport(report));
     expect(report.message).toContain('5 saved changes');
     expect(report.message).toContain('Nothing was deleted');
@@ -466,7 +466,8 @@ describe('persistDoc: bad rows on disk', () => {
     await p2.destroy();
     const kept = await d.quarantine.where('docId').equals('dirty').toArray();
     expect(kept).toHaveLength(5);
-    expect(kept.map((k) => k.value)).toContainEqual({ docId: 'dirty', seq: 500, update: 'not bytes at all' });
+    expect(kept.map((k) => k.value)).toContainEqual('not bytes at all');
+    expect(kept.map((k) => k.table)).toEqual(Array(5).fill('docUpdates'));
     expect((await reload(d, 'dirty')).doc.getText('narrative').toString()).toBe('story!');
   });
 
@@ -477,10 +478,10 @@ describe('persistDoc: bad rows on disk', () => {
     source.on('update', (u: Uint8Array) => updates.push(u));
     const rnd = prng(77);
     for (let i = 0; i < 3 * ROWS_PER_READ + 13; i++) randomEdit(source, rnd, i);
-    const rows: { docId: string; seq: number; update: unknown }[] = updates.map((update, seq) => ({ docId: 'long', seq: 40 + seq, update }));
+    const rows: { seq: number; update: unknown }[] = updates.map((update, seq) => ({ seq: 40 + seq, update }));
     // Corrupt rows inside the first request, on a request boundary, and in the last one.
-    const corrupt = [10, ROWS_PER_READ, rows.length - 2].map((i) => ({ docId: 'long', seq: 40 + updates.length + i, update: 'garbage' }));
-    await d.table('updates').bulkAdd([...rows, ...corrupt]);
+    const corrupt = [10, ROWS_PER_READ, rows.length - 2].map((i) => ({ seq: 40 + updates.length + i, update: 'garbage' }));
+    for (const row of [...rows, ...corrupt]) await putRow(d, 'long', row.seq, row.update);
 
     const doc = new Y.Doc();
     const p = persistDoc(d, 'long', doc, { compactOnOpen: false });
@@ -500,7 +501,7 @@ describe('persistDoc: bad rows on disk', () => {
     await p.whenLoaded;
     doc.getMap('brief').set('a', 1);
     await p.flush();
-    await d.table('updates').put({ docId: 'late', seq: 99, update: new Uint8Array([9, 9, 9]) });
+    await putRow(d, 'late', 99, new Uint8Array([9, 9, 9]));
     await p.compact();
     expect(p.skipped()).toEqual([{ key: ['late', 99], reason: 'unreadable-update', quarantined: true }]);
     expect(await d.quarantine.where('docId').equals('late').count()).toBe(1);
@@ -518,9 +519,9 @@ describe('persistDoc: bad rows on disk', () => {
     const rows = [];
     for (let i = 0; i < 200; i++) {
       const bytes = new Uint8Array(1 + Math.floor(rnd() * 40)).map(() => Math.floor(rnd() * 256));
-      rows.push({ docId: 'fuzz', seq: 1000 + i, update: bytes });
+      rows.push({ seq: 1000 + i, update: bytes });
     }
-    await d.table('updates').bulkPut(rows);
+    for (const row of rows) await putRow(d, 'fuzz', row.seq, row.update);
     const loaded = new Y.Doc();
     const p2 = persistDoc(d, 'fuzz', loaded, { batchMs: 1, compactOnOpen: false });
     const report = await p2.whenLoaded;
@@ -537,9 +538,9 @@ describe('persistDoc: write failures', () => {
     const doc = new Y.Doc();
     const p = persistDoc(d, 'quota', doc, { batchMs: 1, retryBaseMs: 5, retryMaxMs: 20 });
     await p.whenLoaded;
-    const original = d.updates.bulkAdd.bind(d.updates);
+    const original = d.docUpdates.bulkAdd.bind(d.docUpdates);
     let failures = 2;
-    vi.spyOn(d.updates, 'bulkAdd').mockImplementation(((...args: Parameters<typeof original>) => {
+    vi.spyOn(d.docUpdates, 'bulkAdd').mockImplementation(((...args: Parameters<typeof original>) => {
       if (failures > 0) {
         failures -= 1;
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -574,7 +575,7 @@ describe('persistDoc: write failures', () => {
         ...down,
         table: (name) => {
           const table = down.table(name);
-          if (name !== 'updates') return table;
+          if (name !== 'docUpdates') return table;
           return {
             ...table,
             mutate: (req) => {

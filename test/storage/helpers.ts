@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { afterEach, expect } from 'vitest';
 import { LockstepDB } from '../../renderer/storage/db';
 import { persistDoc } from '../../renderer/storage/docPersistence';
+import { seqRange } from '../../renderer/storage/docUpdates';
 
 let counter = 0;
 /** A fresh database per test; fake-indexeddb is shared by the whole file. */
@@ -94,7 +95,7 @@ export function instrumentTransactions(): { log: TxLogEntry[]; restore: () => vo
 }
 
 export const isUpdatesWrite = (e: TxLogEntry): boolean =>
-  e.kind !== 'status' && e.mode === 'readwrite' && e.stores.includes('updates');
+  e.kind !== 'status' && e.mode === 'readwrite' && e.stores.includes('docUpdates');
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -114,4 +115,16 @@ export async function reload(db: LockstepDB, docId: string) {
   const report = await p.whenLoaded;
   await p.destroy();
   return { doc, report };
+}
+
+/** Every stored update row (of one doc, or of all), with its key: what "unchanged on disk" compares. */
+export async function storedRows(db: LockstepDB, docId?: string): Promise<{ key: unknown; value: unknown }[]> {
+  const range = () => (docId === undefined ? db.docUpdates.toCollection() : seqRange(db, docId));
+  const [keys, values] = await db.transaction('r', db.docUpdates, () => Promise.all([range().primaryKeys(), range().toArray()]));
+  return values.map((value: unknown, i) => ({ key: keys[i], value }));
+}
+
+/** Stores `update` as the doc's row `seq`, as the persistence would. */
+export async function putRow(db: LockstepDB, docId: string, seq: number, update: unknown): Promise<void> {
+  await db.docUpdates.put(update as Uint8Array, [docId, seq]);
 }

@@ -1,6 +1,7 @@
-import Dexie from 'dexie';
+import Dexie, { type IndexableTypeArrayReadonly } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LockstepDB } from '../../renderer/storage/db';
+import { seqRange } from '../../renderer/storage/docUpdates';
 import { MAX_PARALLEL_READS, ROWS_PER_READ, readDocRows } from '../../renderer/storage/readDocRows';
 import { instrumentTransactions, prng, useFreshDBs } from './helpers';
 
@@ -10,15 +11,29 @@ afterEach(() => {
 });
 
 type Seq = number | string | Date | number[];
-const row = (docId: string, seq: Seq) => ({ docId, seq, update: new Uint8Array([0, 0]) });
+/** A value that names its own key, so order and identity are both checked. */
+const valueOf = (docId: string, seq: Seq) => new TextEncoder().encode(JSON.stringify([docId, seq instanceof Date ? seq.getTime() : seq]));
+async function putRows(db: LockstepDB, docId: string, seqs: Seq[]): Promise<void> {
+  await db.docUpdates.bulkPut(seqs.map((seq) => valueOf(docId, seq)), seqs.map((seq) => [docId, seq]) as unknown as IndexableTypeArrayReadonly);
+}
 
-/** What the rows must be: one plain read of the doc's whole key range. */
-const allRowsOf = (db: LockstepDB, docId: string) =>
-  db.updates.where('[docId+seq]').between([docId, Dexie.minKey], [docId, Dexie.maxKey], true, true).toArray();
+/** What a read must return: one plain read of the doc's whole key range, split by seq type. */
+async function expectedOf(db: LockstepDB, docId: string) {
+  const range = () => db.docUpdates.where(':id').between([docId, Dexie.minKey], [docId, Dexie.maxKey], true, true);
+  const keys = (await range().primaryKeys()) as unknown as [string, Seq][];
+  const values: unknown[] = await range().toArray();
+  const numeric = keys.flatMap(([, seq], i) => (typeof seq === 'number' ? [values[i]] : []));
+  const seqs = keys.map(([, seq]) => seq).filter((seq): seq is number => typeof seq === 'number');
+  return {
+    values: numeric,
+    lastSeq: seqs.length > 0 ? seqs[seqs.length - 1] : null,
+    foreignKeys: keys.filter(([, seq]) => typeof seq !== 'number'),
+  };
+}
 
 /** Rows of neighbouring docs whose keys sort right before and after the doc's own. */
 async function addNeighbours(db: LockstepDB, docId: string): Promise<void> {
-  await db.table('updates').bulkPut([row(`${docId.slice(0, -1)}`, 1), row(`${docId}\u0000`, 0), row(`${docId}-2`, 5), row(`${docId}~`, 1e9)]);
+  for (const [id, seq] of [[docId.slice(0, -1), 1], [`${docId}\u0000`, 0], [`${docId}-2`, 5], [`${docId}~`, 1e9]] as const) await putRows(db, id, [seq]);
 }
 
 describe('readDocRows', () => {
@@ -28,11 +43,12 @@ describe('readDocRows', () => {
     for (const [i, size] of sizes.entries()) {
       const docId = `doc-${i}`;
       const start = i * 1000; // after compactions a doc's seqs start anywhere
-      await db.table('updates').bulkAdd(Array.from({ length: size }, (_, k) => row(docId, start + k)));
+      await putRows(db, docId, Array.from({ length: size }, (_, k) => start + k));
       await addNeighbours(db, docId);
-      const rows = await readDocRows(db, docId);
-      expect(rows, `size ${size}`).toEqual(await allRowsOf(db, docId));
-      expect(rows).toHaveLength(size);
+      const read = await readDocRows(db, docId);
+      expect(read, `size ${size}`).toEqual(await expectedOf(db, docId));
+      expect(read.values).toHaveLength(size);
+      expect(read.lastSeq).toBe(size === 0 ? null : start + size - 1);
     }
   });
 
@@ -56,20 +72,20 @@ describe('readDocRows', () => {
       if (rnd() < 0.7) add(`from-another-app-${seed}`);
       if (rnd() < 0.5) add(new Date(1_700_000_000_000 + seed));
       if (rnd() < 0.5) add([seed, 1]);
-      await db.table('updates').bulkPut([...seqs.values()].map((s) => row(docId, s)));
+      await putRows(db, docId, [...seqs.values()]);
       await addNeighbours(db, docId);
 
-      const rows = await readDocRows(db, docId);
-      const expected = await allRowsOf(db, docId);
-      if (rows.length !== expected.length) throw new Error(`seed ${seed}: read ${rows.length} of ${expected.length} rows`);
-      expect(rows, `seed ${seed}`).toEqual(expected);
+      const read = await readDocRows(db, docId);
+      const expected = await expectedOf(db, docId);
+      if (read.values.length !== expected.values.length) throw new Error(`seed ${seed}: read ${read.values.length} of ${expected.values.length} rows`);
+      expect(read, `seed ${seed}`).toEqual(expected);
     }
   });
 
   it('splits a long doc into several requests, within the bound, inside one read-only transaction', async () => {
     const db = freshDB();
-    await db.table('updates').bulkAdd(Array.from({ length: 20 * ROWS_PER_READ }, (_, k) => row('long', k)));
-    await db.table('updates').add(row('long', 1e15)); // a stray far away must not multiply the requests
+    await putRows(db, 'long', Array.from({ length: 20 * ROWS_PER_READ }, (_, k) => k));
+    await putRows(db, 'long', [1e15]); // a stray far away must not multiply the requests
     db.close();
     // Before opening: Dexie binds IDBDatabase#transaction once per connection.
     const tx = instrumentTransactions();
@@ -77,15 +93,18 @@ describe('readDocRows', () => {
     try {
       await reopened.open();
       const getAll = vi.spyOn(globalThis.IDBObjectStore.prototype, 'getAll');
-      const rows = await readDocRows(reopened, 'long');
+      const read = await readDocRows(reopened, 'long');
       const logAtResolve = [...tx.log];
-      expect(rows).toHaveLength(20 * ROWS_PER_READ + 1);
+      expect(read.values).toHaveLength(20 * ROWS_PER_READ + 1);
+      expect(read.lastSeq).toBe(1e15);
       expect(getAll.mock.calls.length).toBeGreaterThan(2);
       expect(getAll.mock.calls.length).toBeLessThanOrEqual(1 + MAX_PARALLEL_READS);
       // Besides Dexie's own schema check at open (read-only, every store): one read transaction.
       const begun = logAtResolve.filter((e) => e.kind === 'begin' && e.stores.length < reopened.tables.length);
-      expect(begun).toEqual([{ kind: 'begin', id: expect.any(Number), stores: ['updates'], mode: 'readonly' }]);
-      const readId = begun[0]?.kind === 'begin' ? begun[0].id : -1;
+      // Since schema 2 has a data migration, opening reads its marker (kv) once.
+      expect(begun.map((e) => e.kind === 'begin' && e.stores.join())).toEqual(['kv', 'docUpdates']);
+      expect(begun.every((e) => e.kind === 'begin' && e.mode === 'readonly')).toBe(true);
+      const readId = begun[1]?.kind === 'begin' ? begun[1].id : -1;
       // Resolved once the rows arrived, not a round trip later when the transaction completes.
       expect(logAtResolve.filter((e) => e.kind === 'complete' && e.id === readId)).toEqual([]);
     } finally {
@@ -96,19 +115,19 @@ describe('readDocRows', () => {
 
   it('hands no transaction to the code that awaited it', async () => {
     const db = freshDB();
-    await db.table('updates').bulkAdd(Array.from({ length: 3 * ROWS_PER_READ }, (_, k) => row('after', k)));
+    await putRows(db, 'after', Array.from({ length: 3 * ROWS_PER_READ }, (_, k) => k));
     await readDocRows(db, 'after');
     expect(Dexie.currentTransaction).toBeNull();
     // A caller's write right after the read must get its own read-write transaction.
-    await db.transaction('rw', db.updates, db.quarantine, async () => {
-      await db.updates.delete(['after', 0]);
+    await db.transaction('rw', db.docUpdates, db.quarantine, async () => {
+      await db.docUpdates.delete(['after', 0]);
     });
-    expect(await db.updates.where('[docId+seq]').between(['after', 0], ['after', Infinity]).count()).toBe(3 * ROWS_PER_READ - 1);
+    expect(await seqRange(db, 'after').count()).toBe(3 * ROWS_PER_READ - 1);
   });
 
   it('rejects with the database error when the read fails', async () => {
     const db = freshDB();
-    await db.table('updates').add(row('broken', 1));
+    await putRows(db, 'broken', [1]);
     await db.open();
     vi.spyOn(globalThis.IDBObjectStore.prototype, 'getAll').mockImplementation(() => {
       throw new DOMException('disk went away', 'UnknownError');

@@ -3,13 +3,14 @@
  * side on the same seeded updates and returns milliseconds; content is verified after every
  * timed run (outside the timing) so a fast but lossy run cannot pass.
  */
+import type { IndexableTypeArrayReadonly } from 'dexie';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { LockstepDB } from '../../../renderer/storage/db';
 import { persistDoc, type DocPersistence } from '../../../renderer/storage/docPersistence';
 import { planStorageBytes } from '../../../renderer/storage/library';
 
-// A plan id as the app makes them (a UUID): every one of our rows carries it, y-indexeddb's do not.
+// A plan id as the app makes them (a UUID): every one of our row keys carries it, y-indexeddb's do not.
 const DOC_ID = '3f0b9c1e-7a52-4d8e-9b61-2c4e8f7a9d10';
 
 function rng(seed: number): () => number {
@@ -194,7 +195,8 @@ function rawPutAll(db: IDBDatabase, store: string, rows: { key?: IDBValidKey; va
 async function loadOurs(name: string): Promise<{ ms: number; bytesPerDocByte: number; rowsAfter: number }> {
   const seedDb = new LockstepDB(name);
   await seedDb.open();
-  await seedDb.updates.bulkAdd(updates.map((update, seq) => ({ docId: DOC_ID, seq, update })));
+  // As persistDoc stores them: the bytes under [planId, seq].
+  await seedDb.docUpdates.bulkAdd(updates, updates.map((_, seq) => [DOC_ID, seq]) as unknown as IndexableTypeArrayReadonly);
   seedDb.close();
 
   const t0 = performance.now();

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { asBytes, LockstepDB, persistDoc, type DocPersistence } from '../../../renderer/storage';
+import { asBytes, LockstepDB, persistDoc, seqRange, type DocPersistence } from '../../../renderer/storage';
 import type { DiskFactory, PeerDisk } from './simulate';
 
 /**
@@ -26,9 +26,9 @@ export function dexieDisks(simulationName: string, options: { compactAfterRows?:
         persistence = null;
       },
       async storedUpdates() {
-        const rows = await db.updates.where('[docId+seq]').between([peerName, -Infinity], [peerName, Infinity]).toArray();
-        return rows.map((row) => {
-          const bytes = asBytes(row.update);
+        const values: unknown[] = await seqRange(db, peerName).toArray();
+        return values.map((value) => {
+          const bytes = asBytes(value);
           if (!bytes) throw new Error(`${peerName} has a stored row that is not bytes`);
           return bytes;
         });

@@ -15,7 +15,7 @@ import { putPlanMeta, type LockstepDB } from '../../../../renderer/storage';
 import { persistDoc } from '../../../../renderer/storage/docPersistence';
 import { richPlan } from '../../../support/richPlan';
 import { testContext } from '../../../support/context';
-import { reload, useFreshDBs } from '../../../storage/helpers';
+import { putRow, reload, storedRows, useFreshDBs } from '../../../storage/helpers';
 import { manifestFor, rawContainer } from './build';
 
 const exportedAt = new Date('2026-11-24T03:00:00Z');
@@ -25,7 +25,7 @@ const db = useFreshDBs('planfile');
 async function everything(d: LockstepDB) {
   return {
     plans: await d.plans.toArray(),
-    updates: await d.updates.toArray(),
+    updates: await storedRows(d),
     snapshots: await d.snapshots.toArray(),
     kv: await d.kv.toArray(),
     quarantine: await d.quarantine.toArray(),
@@ -36,7 +36,7 @@ async function everything(d: LockstepDB) {
 async function seededLibrary() {
   const d = db();
   const { doc } = richPlan('existing-plan', 'Existing plan');
-  await d.updates.add({ docId: 'existing-plan', seq: 0, update: Y.encodeStateAsUpdate(doc) });
+  await putRow(d, 'existing-plan', 0, Y.encodeStateAsUpdate(doc));
   const row = await putPlanMeta(d, { id: 'existing-plan', title: 'Existing plan', kind: 'launch', stage: 'sales-review' }, 1_700_000_000_000);
   expect(row.ok).toBe(true);
   return d;

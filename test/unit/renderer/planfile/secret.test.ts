@@ -8,7 +8,7 @@ import { encodeContainer, exportPlanFile, importPlanFile, readPlanFile } from '.
 import type { LockstepDB } from '../../../../renderer/storage';
 import { persistDoc } from '../../../../renderer/storage/docPersistence';
 import { richPlan } from '../../../support/richPlan';
-import { reload, useFreshDBs } from '../../../storage/helpers';
+import { putRow, reload, storedRows, useFreshDBs } from '../../../storage/helpers';
 
 const db = useFreshDBs('planfile-secret');
 
@@ -71,7 +71,7 @@ function legacyFile(doc: Y.Doc): Uint8Array {
 }
 
 async function storedBytes(d: LockstepDB): Promise<Uint8Array[]> {
-  return (await d.updates.toArray()).map((row) => row.update);
+  return (await storedRows(d)).map((row) => row.value as Uint8Array);
 }
 
 describe('plan files never carry the room secret', () => {
@@ -137,7 +137,7 @@ describe('plan files never carry the room secret', () => {
     // This device has the plan from before it was shared; the file comes from a member.
     const { doc: ours } = richPlan('plan-rich', 'Sensor kit launch');
     const d = db();
-    await d.updates.add({ docId: 'plan-rich', seq: 0, update: Y.encodeStateAsUpdate(ours) });
+    await putRow(d, 'plan-rich', 0, Y.encodeStateAsUpdate(ours));
     await d.plans.add({ id: 'plan-rich', title: 'Sensor kit launch', kind: 'launch', stage: 'draft', createdAt: 1, updatedAt: 1, pinned: 0, archived: 0, deletedAt: null });
     const theirs = new Y.Doc();
     Y.applyUpdate(theirs, Y.encodeStateAsUpdate(ours));
@@ -151,7 +151,7 @@ describe('plan files never carry the room secret', () => {
   it('merging an old file into an open shared plan keeps that plan’s own secret and adds none', async () => {
     const d = db();
     const { doc: seed } = sharedPlan();
-    await d.updates.add({ docId: 'plan-rich', seq: 0, update: Y.encodeStateAsUpdate(seed) });
+    await putRow(d, 'plan-rich', 0, Y.encodeStateAsUpdate(seed));
     await d.plans.add({ id: 'plan-rich', title: 'Sensor kit launch', kind: 'launch', stage: 'draft', createdAt: 1, updatedAt: 1, pinned: 0, archived: 0, deletedAt: null });
     const live = new Y.Doc({ guid: 'plan-rich' });
     const persistence = persistDoc(d, 'plan-rich', live, { compactOnOpen: false });

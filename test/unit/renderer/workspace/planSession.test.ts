@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addSegment, changeStage, setBriefLine, setBriefText, type CommandContext } from '../../../../renderer/domain';
-import { getPlan, type LockstepDB } from '../../../../renderer/storage';
+import { getPlan, seqRange, type LockstepDB } from '../../../../renderer/storage';
 import { createPlanFromTemplate } from '../../../../renderer/workspace/createPlan';
 import { openPlanSession, type PlanSession } from '../../../../renderer/workspace/planSession';
 import { isPlanOpening, openDocOf } from '../../../../renderer/workspace/openPlans';
@@ -102,7 +102,7 @@ describe('plan sessions', () => {
     setBriefText(first.doc, first.ctx, 'objective', '40 leads');
     await first.dispose();
     sessions.length = 0;
-    await db.updates.put({ docId: planId, seq: 999_999, update: new Uint8Array([255, 1, 2, 3, 4]) });
+    await db.docUpdates.put(new Uint8Array([255, 1, 2, 3, 4]), [planId, 999_999]);
 
     const session = await open(planId);
     expect(session.loadReport.skipped).toHaveLength(1);
@@ -184,7 +184,7 @@ describe('plan sessions', () => {
     }
     await first.dispose();
     sessions.splice(0);
-    const rowsOf = () => db.updates.where('[docId+seq]').between([planId, -Infinity], [planId, Infinity]).count();
+    const rowsOf = () => seqRange(db, planId).count();
     expect(await rowsOf()).toBeGreaterThan(1);
 
     // Stored changes left behind by a plan whose library row is gone stay as they are.
@@ -206,7 +206,7 @@ describe('plan sessions', () => {
     sessions.splice(0);
     const session = await open(planId);
     await session.flush();
-    expect(await db.updates.where('[docId+seq]').between([planId, -Infinity], [planId, Infinity]).count()).toBe(1);
+    expect(await seqRange(db, planId).count()).toBe(1);
     expect(session.view().segments.map((s) => s.name)).toEqual(expect.arrayContaining(['Segment 0', 'Segment 1', 'Segment 2']));
   });
 });

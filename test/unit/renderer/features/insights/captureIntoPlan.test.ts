@@ -126,9 +126,9 @@ describe('capturing into a plan that is not open', () => {
     const added = createOffer(opened.value.doc, opened.value.ctx, { name: 'Meter Pro bundle' });
     expect(added.ok).toBe(true);
     await opened.value.dispose();
-    const rowsBefore = await db.updates.count();
+    const rowsBefore = await db.docUpdates.count();
     expect((await readStoredPlanOffers(db, target)).map((o) => o.name)).toEqual(['Meter Pro bundle']);
-    expect(await db.updates.count()).toBe(rowsBefore);
+    expect(await db.docUpdates.count()).toBe(rowsBefore);
     expect(await readStoredPlanOffers(db, 'nope')).toEqual([]);
   });
 });
