@@ -104,7 +104,7 @@ async function addPlan(db: LockstepDB, planId: string, update: Uint8Array, view:
   const row = rowFromView(planId, view, at);
   if (!row.ok) return { ok: false, error: { code: 'planfile/empty-plan', message: row.error.message } };
   try {
-    const added = await db.transaction('rw', db.plans, db.docUpdates, async () => {
+    const added = await db.transaction('rw', db.plans, db.docNumbers, db.docUpdates, async () => {
       // Re-check inside the transaction: another window may have imported the same file.
       if ((await db.plans.get(planId)) !== undefined) return false;
       await appendUpdate(db, planId, update);
@@ -129,7 +129,7 @@ async function mergeInto(db: LockstepDB, planId: string, update: Uint8Array, liv
     return { ok: true, value: { planId, mode: 'merged', title: readPlan(live).brief.title } };
   }
   try {
-    const title = await db.transaction('rw', db.plans, db.docUpdates, async () => {
+    const title = await db.transaction('rw', db.plans, db.docNumbers, db.docUpdates, async () => {
       // Merge on disk: build the merged state to refresh the library row, and store the file's
       // update as one more row (the plan's persistence applies and compacts it on next open).
       const doc = new Y.Doc({ guid: planId });

@@ -1,6 +1,7 @@
-import Dexie, { type IndexableTypeArrayReadonly, type Table, type Transaction } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Result } from '../../shared/result';
 import { newerSchemaProblem, storageProblemFrom } from './errors';
+import { docNumber, MAX_SEQ, rowKey } from './docUpdates';
 import { asBytes } from './updateBytes';
 
 /** The plan kinds a library row can have. The domain layer owns their meaning. */
@@ -26,10 +27,13 @@ export interface PlanRow {
 }
 
 /**
- * Key of one persisted Yjs update: the plan it belongs to and a seq that only orders one plan's
- * rows (Yjs itself does not need order). The value stored under it is the update's bare bytes.
+ * The number a doc's update rows are keyed by (see docUpdates.ts). Given once, never changed,
+ * deleted or reused: a writer that knows a number can rely on it for good.
  */
-export type DocUpdateKey = [docId: string, seq: number];
+export interface DocNumberRow {
+  docId: string;
+  no: number;
+}
 
 /** A schema-1 row (`updates` table), kept only so the v2 migration can read it. */
 interface LegacyUpdateRow {
@@ -58,7 +62,7 @@ export interface KvRow {
 export interface QuarantineRow {
   id?: number;
   docId: string;
-  /** `updates` for rows set aside by schema 1, `docUpdates` since. */
+  /** `updates` for rows set aside by schema 1 or by the v2 migration, `docUpdates` since. */
   table: 'updates' | 'docUpdates';
   key: unknown;
   value: unknown;
@@ -82,22 +86,36 @@ export type Migration = (tx: Transaction) => Promise<void>;
 const MIGRATION_CHUNK = 500;
 
 /**
- * v2: every update row moves from `updates` ({docId, seq, update} objects under an inline
- * key) to `docUpdates` (the update's bytes under the out-of-line key [docId, seq]). Loading a
- * plan then clones bare bytes instead of 10,000 objects each carrying the plan id. A value
- * that is not bytes is copied as the whole old row, so loading sets it aside as before and
- * nothing is lost. Idempotent: put, then clear, in the migration's one transaction.
+ * v2: every update row moves from `updates` ({docId, seq, update} objects under the compound
+ * key [docId, seq]) to `docUpdates` (the update's bytes under one number, see docUpdates.ts).
+ * Loading a plan then reads bare bytes under short keys instead of 10,000 objects each
+ * carrying the plan id. A value that is not bytes is copied as the whole old row, so loading
+ * sets it aside as before; a row whose seq Lockstep never writes (not a whole number from 0)
+ * goes straight to `quarantine`. Nothing is lost, and all of it happens in the migration's one
+ * transaction: rerun from the start if it dies.
  */
 async function moveUpdatesToDocUpdates(tx: Transaction): Promise<void> {
+  const db = tx.db as LockstepDB;
   const legacy = tx.table<LegacyUpdateRow, unknown>('updates');
-  const target = tx.table<unknown, unknown>('docUpdates');
+  const numbers = new Map<string, number>();
   const keys = await legacy.toCollection().primaryKeys();
   for (let start = 0; start < keys.length; start += MIGRATION_CHUNK) {
-    const chunk = keys.slice(start, start + MIGRATION_CHUNK);
-    const rows = await legacy.bulkGet(chunk);
-    const present = rows.flatMap((row, i) => (row === undefined ? [] : [{ key: chunk[i], value: asBytes(row.update) ?? row }]));
-    // Dexie's typings allow only flat keys in bulk writes; compound keys work the same.
-    await target.bulkPut(present.map((r) => r.value), present.map((r) => r.key) as IndexableTypeArrayReadonly);
+    const rows = await legacy.bulkGet(keys.slice(start, start + MIGRATION_CHUNK));
+    const values: unknown[] = [];
+    const rowKeys: number[] = [];
+    for (const row of rows) {
+      if (row === undefined) continue;
+      const { docId, seq } = row;
+      if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0 || seq > MAX_SEQ) {
+        await db.quarantine.add({ docId, table: 'updates', key: [docId, seq], value: row, reason: 'foreign-key', quarantinedAt: Date.now() });
+        continue;
+      }
+      let no = numbers.get(docId);
+      if (no === undefined) numbers.set(docId, (no = await docNumber(db, docId)));
+      values.push(asBytes(row.update) ?? row);
+      rowKeys.push(rowKey(no, seq));
+    }
+    await db.docUpdates.bulkPut(values as Uint8Array[], rowKeys);
   }
   await legacy.clear();
 }
@@ -115,7 +133,8 @@ export interface LockstepDBOptions {
 export class LockstepDB extends Dexie {
   plans!: Table<PlanRow, string>;
   /** Values are a Yjs update's bytes as written; anything else on disk is set aside on load. */
-  docUpdates!: Table<Uint8Array, DocUpdateKey>;
+  docUpdates!: Table<Uint8Array, number>;
+  docNumbers!: Table<DocNumberRow, string>;
   snapshots!: Table<SnapshotRow, number>;
   kv!: Table<KvRow, string>;
   quarantine!: Table<QuarantineRow, number>;
@@ -136,11 +155,11 @@ export class LockstepDB extends Dexie {
       kv: 'key',
       quarantine: '++id, docId',
     });
-    // Out-of-line keys (''): the value is the bare update. `updates` stays declared (and
+    // Out-of-line number keys (''): the value is the bare update. `updates` stays declared (and
     // empty once migrated) because its rows are moved by MIGRATIONS[2] after open; dropping it
     // here would delete them in the version change, before they could be copied. A later
     // version may drop it with `updates: null`.
-    this.version(2).stores({ docUpdates: '' });
+    this.version(2).stores({ docUpdates: '', docNumbers: 'docId, &no' });
     // How to add v3: bump SCHEMA_VERSION, keep the versions above untouched, then
     //
     //   this.version(3).stores({ plans: 'id, updatedAt, pinned, archived, deletedAt, kind, stage' });

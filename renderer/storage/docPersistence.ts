@@ -1,7 +1,7 @@
-import Dexie, { type IndexableTypeArrayReadonly } from 'dexie';
+import Dexie from 'dexie';
 import * as Y from 'yjs';
-import type { DocUpdateKey, LockstepDB, QuarantineRow } from './db';
-import { lastSeq, seqRange } from './docUpdates';
+import type { LockstepDB, QuarantineRow } from './db';
+import { checkSeq, docNumber, lastSeq, MAX_SEQ, rowKey, seqOfKey, seqRange } from './docUpdates';
 import { storageProblemFrom, type StorageProblem } from './errors';
 import { readDocRows } from './readDocRows';
 import { asBytes, isPlausibleUpdate, readableUpdate } from './updateBytes';
@@ -17,10 +17,10 @@ export interface SaveStatus {
   error?: StorageProblem;
 }
 
-export type SkipReason = 'not-bytes' | 'unreadable-update' | 'foreign-key';
+export type SkipReason = 'not-bytes' | 'unreadable-update';
 
 export interface SkippedRow {
-  /** The row's primary key as found on disk ([docId, seq] for our own rows). */
+  /** Which row: [docId, seq]. */
   key: unknown;
   reason: SkipReason;
   /** True when the row was moved to the `quarantine` table; false if it is still in place. */
@@ -129,6 +129,8 @@ class DocPersister implements DocPersistence {
    */
   private knownUpTo: number | null = null;
   private ownSeqs = new Set<number>();
+  /** The doc's key number (docUpdates.ts), once read or given out in a committed transaction. */
+  private no: number | null = null;
   private storedRows = 0;
   private maxSeq = -1;
   private queue: Promise<unknown> = Promise.resolve();
@@ -303,39 +305,35 @@ class DocPersister implements DocPersistence {
 
   private async load(): Promise<LoadReport> {
     const { db, docId } = this;
+    const failed: Uint8Array[] = [];
+    let applied = 0;
     let stored: Awaited<ReturnType<typeof readDocRows>>;
     try {
-      stored = await readDocRows(db, docId);
+      stored = await readDocRows(db, docId, (values) => {
+        applied += this.applyRows(values, failed);
+      });
     } catch (error) {
+      // Ranges applied before the failure stay in the doc: every row is still on disk, and
+      // nothing counts as known (`knownUpTo` is null), so no compaction deletes an unread row.
+      this.storedRows = applied;
       const problem = storageProblemFrom(error, 'read');
-      const report: LoadReport = { ok: false, docId, rowsRead: 0, updatesApplied: 0, skipped: [], error: problem, message: null };
+      const report: LoadReport = { ok: false, docId, rowsRead: 0, updatesApplied: applied, skipped: [], error: problem, message: null };
       report.message = describeLoadReport(report);
       return report;
     }
 
-    const { values, foreignKeys } = stored;
-    const failed: Uint8Array[] = [];
-    let applied: number;
-    // Yjs encodes an 'update' event for the whole loaded state whenever any listener is
-    // attached — for a large plan a few hundred ms — and ours ignores what it loaded itself.
-    // The apply is synchronous, so no local edit can slip through while it is off.
-    this.doc.off('update', this.onUpdate);
-    try {
-      applied = this.applyRows(values, failed);
-    } finally {
-      if (!this.destroyed) this.doc.on('update', this.onUpdate);
-    }
+    this.no = stored.docNumber;
     this.storedRows = applied;
     this.maxSeq = stored.lastSeq ?? -1;
-    const anyBad = applied < values.length || foreignKeys.length > 0;
+    const anyBad = applied < stored.rows;
     // Setting a row aside deletes it, after which another window may store a new row under a
     // seq this one read: so after any unreadable row nothing counts as known until the next
     // compaction has read (and set aside) everything itself.
     this.knownUpTo = anyBad ? null : stored.lastSeq;
 
-    const skipped = anyBad ? await this.setAsideUnreadable(failed, foreignKeys) : [];
+    const skipped = anyBad && this.no !== null ? await this.setAsideUnreadable(this.no, failed) : [];
     this.skippedRows.push(...skipped);
-    const report: LoadReport = { ok: true, docId, rowsRead: values.length + foreignKeys.length, updatesApplied: applied, skipped, error: null, message: null };
+    const report: LoadReport = { ok: true, docId, rowsRead: stored.rows, updatesApplied: applied, skipped, error: null, message: null };
     report.message = describeLoadReport(report);
 
     if (this.opts.compactOnOpen && this.storedRows > 1) {
@@ -346,73 +344,84 @@ class DocPersister implements DocPersistence {
   }
 
   /**
-   * Applies stored values in one transaction; returns how many applied. The bytes of values
-   * Yjs refused are collected in `failed` (a header check cannot tell those from good ones).
+   * Applies stored values in one transaction whose origin is this object; returns how many
+   * applied. The bytes of values Yjs refused are collected in `failed` (a header check cannot
+   * tell those from good ones).
+   *
+   * Our 'update' listener is off meanwhile: with any listener attached Yjs encodes an update
+   * event for everything applied — for a large plan a few hundred ms — and ours would ignore
+   * it. The transaction is synchronous, so no local edit can slip through while it is off;
+   * between two ranges the listener is on again.
    */
   private applyRows(values: unknown[], failed: Uint8Array[]): number {
     let applied = 0;
-    this.doc.transact(() => {
-      for (const value of values) {
-        const bytes = readableUpdate(value);
-        if (!bytes) continue;
-        try {
-          Y.applyUpdate(this.doc, bytes, this);
-          applied += 1;
-        } catch {
-          failed.push(bytes);
+    this.doc.off('update', this.onUpdate);
+    try {
+      this.doc.transact(() => {
+        for (const value of values) {
+          const bytes = readableUpdate(value);
+          if (!bytes) continue;
+          try {
+            Y.applyUpdate(this.doc, bytes, this);
+            applied += 1;
+          } catch {
+            failed.push(bytes);
+          }
         }
-      }
-    }, this);
+      }, this);
+    } finally {
+      if (!this.destroyed) this.doc.on('update', this.onUpdate);
+    }
     return applied;
   }
 
   /**
    * The load reads values without keys, so the rows it could not apply are found again by
-   * key: every value that is not a plausible update or equals bytes Yjs refused, and every
-   * foreign key. Moved to `quarantine` in one transaction; if that fails they stay in place
-   * and are still reported (found in a read-only pass).
+   * key: every value that is not a plausible update or equals bytes Yjs refused. Moved to
+   * `quarantine` in one transaction; if that fails they stay in place and are still reported
+   * (found in a read-only pass).
    */
-  private async setAsideUnreadable(failed: Uint8Array[], foreignKeys: unknown[]): Promise<SkippedRow[]> {
+  private async setAsideUnreadable(no: number, failed: Uint8Array[]): Promise<SkippedRow[]> {
     const { db } = this;
     try {
       return await db.transaction('rw', db.docUpdates, db.quarantine, async () => {
-        const found = await this.findUnreadable(failed, foreignKeys);
+        const found = await this.findUnreadable(no, failed);
         for (const row of found) {
-          await db.quarantine.add(this.quarantineRow(row.key, row.value, row.reason));
-          await db.docUpdates.delete(row.key as DocUpdateKey);
+          await db.quarantine.add(this.quarantineRow(row.seq, row.value, row.reason));
+          await db.docUpdates.delete(rowKey(no, row.seq));
         }
-        return found.map(({ key, reason }) => ({ key, reason, quarantined: true }));
+        return found.map((row) => this.skippedRow(row, true));
       });
     } catch {
       try {
-        const found = await db.transaction('r', db.docUpdates, () => this.findUnreadable(failed, foreignKeys));
-        return found.map(({ key, reason }) => ({ key, reason, quarantined: false }));
+        const found = await db.transaction('r', db.docUpdates, () => this.findUnreadable(no, failed));
+        return found.map((row) => this.skippedRow(row, false));
       } catch {
         return [];
       }
     }
   }
 
-  private async findUnreadable(failed: Uint8Array[], foreignKeys: unknown[]): Promise<{ key: unknown; value: unknown; reason: SkipReason }[]> {
-    const { db, docId } = this;
-    const [keys, values] = await Promise.all([seqRange(db, docId).primaryKeys(), seqRange(db, docId).toArray() as Promise<unknown[]>]);
-    const found: { key: unknown; value: unknown; reason: SkipReason }[] = [];
+  private async findUnreadable(no: number, failed: Uint8Array[]): Promise<{ seq: number; value: unknown; reason: SkipReason }[]> {
+    const { db } = this;
+    const [keys, values] = await Promise.all([seqRange(db, no).primaryKeys(), seqRange(db, no).toArray() as Promise<unknown[]>]);
+    const found: { seq: number; value: unknown; reason: SkipReason }[] = [];
     values.forEach((value, i) => {
       const bytes = asBytes(value);
       const reason: SkipReason | null = !bytes
         ? 'not-bytes'
         : !isPlausibleUpdate(bytes) || failed.some((f) => sameBytes(f, bytes)) ? 'unreadable-update' : null;
-      if (reason) found.push({ key: keys[i], value, reason });
-    });
-    const foreign = foreignKeys.length > 0 ? await db.docUpdates.bulkGet(foreignKeys as DocUpdateKey[]) : [];
-    foreign.forEach((value, i) => {
-      if (value !== undefined) found.push({ key: foreignKeys[i], value, reason: 'foreign-key' });
+      if (reason) found.push({ seq: seqOfKey(no, keys[i] as number), value, reason });
     });
     return found;
   }
 
-  private quarantineRow(key: unknown, value: unknown, reason: SkipReason): QuarantineRow {
-    return { docId: this.docId, table: 'docUpdates', key, value, reason, quarantinedAt: this.opts.now() };
+  private skippedRow(row: { seq: number; reason: SkipReason }, quarantined: boolean): SkippedRow {
+    return { key: [this.docId, row.seq], reason: row.reason, quarantined };
+  }
+
+  private quarantineRow(seq: number, value: unknown, reason: SkipReason): QuarantineRow {
+    return { docId: this.docId, table: 'docUpdates', key: [this.docId, seq], value, reason, quarantinedAt: this.opts.now() };
   }
 
   /** Appends every pending update in one transaction; returns how many it covered. */
@@ -420,14 +429,17 @@ class DocPersister implements DocPersistence {
     const { db, docId } = this;
     const batch = this.pending.slice();
     let firstSeq = 0;
-    await db.transaction('rw', db.docUpdates, async () => {
+    let no = this.no;
+    await db.transaction('rw', db.docNumbers, db.docUpdates, async () => {
+      no = this.no ?? (await docNumber(db, docId));
       // Read the last seq inside the write transaction: another window writing the same doc
       // is serialised by IndexedDB, so two writers can never pick the same seq.
-      firstSeq = Math.max(await lastSeq(db, docId), this.maxSeq) + 1;
-      const keys = batch.map((_, i): DocUpdateKey => [docId, firstSeq + i]);
-      // Dexie's typings allow only flat keys in bulk writes; compound keys work the same.
-      await db.docUpdates.bulkAdd(batch, keys as unknown as IndexableTypeArrayReadonly);
+      firstSeq = Math.max(await lastSeq(db, no), this.maxSeq) + 1;
+      checkSeq(firstSeq + batch.length - 1);
+      const base = rowKey(no, firstSeq);
+      await db.docUpdates.bulkAdd(batch, batch.map((_, i) => base + i));
     });
+    this.no = no;
     for (let i = 0; i < batch.length; i++) this.ownSeqs.add(firstSeq + i);
     this.maxSeq = firstSeq + batch.length - 1;
     this.storedRows += batch.length;
@@ -447,46 +459,50 @@ class DocPersister implements DocPersistence {
     let covered = 0;
     let newSeq = 0;
     const moved: SkippedRow[] = [];
-    await db.transaction('rw', db.docUpdates, db.quarantine, async () => {
+    let no = this.no;
+    await db.transaction('rw', db.docNumbers, db.docUpdates, db.quarantine, async () => {
+      const n = this.no ?? (await docNumber(db, docId));
+      no = n;
       // Keys above the known seqs first: usually every one is this object's own write, and
       // values are only read when not.
       const known = this.knownUpTo;
-      const keys = await (known === null ? seqRange(db, docId) : seqRange(db, docId, known, Infinity, false)).primaryKeys();
+      const keys = (await (known === null ? seqRange(db, n) : seqRange(db, n, known, MAX_SEQ, false)).primaryKeys()) as number[];
+      const seqs = keys.map((key) => seqOfKey(n, key));
       let maxSeq = this.maxSeq;
-      for (const [, seq] of keys) maxSeq = Math.max(maxSeq, seq);
-      const unseenKeys = keys.filter(([, seq]) => !this.ownSeqs.has(seq));
-      const unseen = unseenKeys.length > 0 ? await db.docUpdates.bulkGet(unseenKeys) : [];
-      const unreadable: { key: DocUpdateKey; value: unknown; reason: SkipReason }[] = [];
+      for (const seq of seqs) maxSeq = Math.max(maxSeq, seq);
+      const unseenSeqs = seqs.filter((seq) => !this.ownSeqs.has(seq));
+      const unseen = unseenSeqs.length > 0 ? await db.docUpdates.bulkGet(unseenSeqs.map((seq) => rowKey(n, seq))) : [];
+      const unreadable: { seq: number; value: unknown; reason: SkipReason }[] = [];
       if (unseen.length > 0) {
         // Outside Dexie's zone so doc observers that touch the database don't join this transaction.
         Dexie.ignoreTransaction(() => {
           this.doc.transact(() => {
             unseen.forEach((value: unknown, i) => {
-              const key = unseenKeys[i] as DocUpdateKey;
               if (value === undefined) return;
               const bytes = asBytes(value);
               try {
                 if (!bytes || !isPlausibleUpdate(bytes)) throw new Error('unreadable');
                 Y.applyUpdate(this.doc, bytes, this);
               } catch {
-                unreadable.push({ key, value, reason: bytes ? 'unreadable-update' : 'not-bytes' });
+                unreadable.push({ seq: unseenSeqs[i] as number, value, reason: bytes ? 'unreadable-update' : 'not-bytes' });
               }
             });
           }, this);
         });
       }
-      for (const { key, value, reason } of unreadable) {
-        await db.quarantine.add(this.quarantineRow(key, value, reason));
-        moved.push({ key, reason, quarantined: true });
+      for (const row of unreadable) {
+        await db.quarantine.add(this.quarantineRow(row.seq, row.value, row.reason));
+        moved.push(this.skippedRow(row, true));
       }
       // No await between these two lines: every pending update is already in the doc, so the
       // state encoded here covers exactly the first `covered` pending entries.
       covered = this.pending.length;
       const state = Y.encodeStateAsUpdate(this.doc);
-      newSeq = maxSeq + 1;
-      await seqRange(db, docId, -Infinity, maxSeq).delete();
-      await db.docUpdates.add(state, [docId, newSeq]);
+      newSeq = checkSeq(maxSeq + 1);
+      if (maxSeq >= 0) await seqRange(db, n, 0, maxSeq).delete();
+      await db.docUpdates.add(state, rowKey(n, newSeq));
     });
+    this.no = no;
     this.knownUpTo = newSeq;
     this.ownSeqs = new Set();
     this.maxSeq = newSeq;

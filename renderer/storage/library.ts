@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Result } from '../../shared/result';
 import type { LockstepDB, PlanRow } from './db';
 import { problem, storageProblemFrom, type StorageProblem } from './errors';
-import { applyStoredUpdates, seqRange } from './docUpdates';
+import { appendUpdate, applyStoredUpdates, findDocNumber, seqRange } from './docUpdates';
 
 const flag = z.union([z.literal(0), z.literal(1)]);
 const time = z.number().nonnegative();
@@ -203,11 +203,13 @@ export async function purgeDeleted(
     const due = listed.value.filter((e): e is PlanEntry => !e.corrupt && e.deletedAt !== null && e.deletedAt <= cutoff);
     const removed: string[] = [];
     for (const plan of due) {
-      await db.transaction('rw', [db.plans, db.docUpdates, db.snapshots, db.quarantine], async () => {
+      await db.transaction('rw', [db.plans, db.docNumbers, db.docUpdates, db.snapshots, db.quarantine], async () => {
         // Re-check inside the transaction: an undo may have happened since the list was read.
         const current = planRowSchema.safeParse(await db.plans.get(plan.id));
         if (!current.success || current.data.deletedAt === null || current.data.deletedAt > cutoff) return;
-        await seqRange(db, plan.id).delete();
+        // The doc's number stays given out (docUpdates.ts): nothing may ever reuse it.
+        const no = await findDocNumber(db, plan.id);
+        if (no !== null) await seqRange(db, no).delete();
         await db.snapshots.where('docId').equals(plan.id).delete();
         await db.quarantine.where('docId').equals(plan.id).delete();
         await db.plans.delete(plan.id);
@@ -232,7 +234,7 @@ export async function duplicatePlan(
   now = Date.now(),
 ): Promise<Result<PlanRow, StorageProblem>> {
   try {
-    return await db.transaction('rw', db.plans, db.docUpdates, async (): Promise<Result<PlanRow, StorageProblem>> => {
+    return await db.transaction('rw', db.plans, db.docNumbers, db.docUpdates, async (): Promise<Result<PlanRow, StorageProblem>> => {
       const source = planRowSchema.safeParse(await db.plans.get(id));
       if (!source.success) return { ok: false, error: problem('storage/not-found', 'The plan to copy could not be read.') };
       if ((await db.plans.get(newId)) !== undefined) {
@@ -256,7 +258,7 @@ export async function duplicatePlan(
       const state = Y.encodeStateAsUpdate(doc);
       doc.destroy();
       const row = stripUndefined(candidate.data) as PlanRow;
-      await db.docUpdates.add(state, [newId, 0]);
+      await appendUpdate(db, newId, state);
       await db.plans.add(row);
       return { ok: true, value: row };
     });
@@ -276,13 +278,16 @@ export interface PlanStorageBytes {
 /** Payload bytes a plan occupies (IndexedDB's own overhead is not observable from here). */
 export async function planStorageBytes(db: LockstepDB, id: string): Promise<Result<PlanStorageBytes, StorageProblem>> {
   try {
-    return await db.transaction('r', db.docUpdates, db.snapshots, db.quarantine, async () => {
+    return await db.transaction('r', db.docNumbers, db.docUpdates, db.snapshots, db.quarantine, async () => {
       let updates = 0;
       let updateRows = 0;
-      await seqRange(db, id).each((value: unknown) => {
-        updateRows += 1;
-        updates += byteLength(value);
-      });
+      const no = await findDocNumber(db, id);
+      if (no !== null) {
+        await seqRange(db, no).each((value: unknown) => {
+          updateRows += 1;
+          updates += byteLength(value);
+        });
+      }
       let snapshots = 0;
       await db.snapshots.where('docId').equals(id).each((row) => {
         snapshots += byteLength(row.state);

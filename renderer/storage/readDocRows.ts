@@ -1,76 +1,79 @@
 import Dexie from 'dexie';
 import type { LockstepDB } from './db';
-import { seqRange } from './docUpdates';
+import { findDocNumber, MAX_SEQ, seqOfKey, seqRange } from './docUpdates';
 
 /** Rows asked for per read request while loading a doc, unless that needs more requests than allowed. */
 export const ROWS_PER_READ = 128;
 /** Upper bound on the requests issued together; the last one takes whatever is left. */
 export const MAX_PARALLEL_READS = 64;
 
-/** One consistent read of a doc's stored rows. */
+/** What a read of a doc's rows found besides the values it handed over. */
 export interface StoredDocRows {
-  /** The values of every row with a numeric seq, in key order (bytes, unless damaged). */
-  values: unknown[];
+  /** How many values (rows with a numeric seq) were handed to `onValues`. */
+  rows: number;
   /** The highest seq among them; null when there are none. */
   lastSeq: number | null;
-  /** Keys under the doc whose seq is not a number: not written by Lockstep, never applied. */
-  foreignKeys: unknown[];
+  /** The doc's number (docUpdates.ts); null when nothing was ever stored for it. */
+  docNumber: number | null;
 }
 
 /**
  * Every stored row of `docId`, read in one read-only transaction so the rows are one
  * consistent snapshot even while another window writes. Values only: keys are not cloned per
- * row, because a 10,000-row plan then loads about a quarter faster; the caller learns the
- * highest seq (everything at or below it was read) and the keys that are not Lockstep's.
+ * row; the caller learns the highest seq: everything at or below it was read.
+ *
+ * The values are handed to `onValues` a range at a time, in key order, as they arrive, and
+ * outside the read transaction's zone: the caller applies one range while the browser's
+ * IndexedDB process is still reading the next, instead of applying everything at the end.
  *
  * Why not one getAll: Chromium answers a single getAll of 10,000 rows more slowly than the
  * same rows asked for as a few dozen smaller getAlls issued together, because the browser's
  * IndexedDB process reads the next range while this renderer decodes the previous one. So the
- * doc's first and last keys (and its foreign keys) are read first — a small round trip — and
+ * doc's number and then its first and last keys are read first — two small round trips — and
  * the seqs between them are split into up to MAX_PARALLEL_READS ranges, all requested at once.
- * A compacted doc is one range. The ranges are adjacent and the first and last are
- * open-ended, so a wrong density guess (holes, a stray huge seq) costs speed, never rows.
+ * A compacted doc is one range. The ranges are adjacent and cover every seq the doc can have,
+ * so a wrong density guess (holes, a stray huge seq) costs speed, never rows.
  *
  * Resolves as soon as the rows arrived, without waiting for the transaction's `complete`
  * event: one more round trip to the IndexedDB process before the plan can show.
  */
-export function readDocRows(db: LockstepDB, docId: string): Promise<StoredDocRows> {
+export function readDocRows(db: LockstepDB, docId: string, onValues: (values: unknown[]) => void): Promise<StoredDocRows> {
   // A Dexie promise, not a native one: Dexie runs its callbacks in the zone of whoever awaits
   // it, while a native promise resolved inside the transaction's scope would carry that
   // finished read-only transaction into the caller's next database call.
   return new Dexie.Promise<StoredDocRows>((resolve, reject) => {
-    db.transaction('r', db.docUpdates, async () => {
-      resolve(await readInRanges(db, docId));
+    db.transaction('r', db.docNumbers, db.docUpdates, async () => {
+      resolve(await readInRanges(db, docId, (values) => Dexie.ignoreTransaction(() => onValues(values))));
     }).catch(reject); // after resolve() this changes nothing: the rows are already read
   });
 }
 
-async function readInRanges(db: LockstepDB, docId: string): Promise<StoredDocRows> {
-  const [firstKeys, lastKeys, foreignKeys] = await Promise.all([
-    seqRange(db, docId).limit(1).primaryKeys(),
-    seqRange(db, docId).reverse().limit(1).primaryKeys(),
-    // Above every number in IndexedDB's key order: dates, strings, binary, arrays.
-    db.docUpdates.where(':id').between([docId, Infinity], [docId, Dexie.maxKey], false, true).primaryKeys() as Promise<unknown[]>,
-  ]);
-  const firstSeq = seqOf(firstKeys[0]);
-  const lastSeq = seqOf(lastKeys[0]);
-  if (firstSeq === null || lastSeq === null) return { values: [], lastSeq: null, foreignKeys };
+async function readInRanges(db: LockstepDB, docId: string, onValues: (values: unknown[]) => void): Promise<StoredDocRows> {
+  const no = await findDocNumber(db, docId);
+  if (no === null) return { rows: 0, lastSeq: null, docNumber: null };
+  const [firstKeys, lastKeys] = await Promise.all([seqRange(db, no).limit(1).primaryKeys(), seqRange(db, no).reverse().limit(1).primaryKeys()]);
+  const [firstKey] = firstKeys;
+  const [lastKey] = lastKeys;
+  if (firstKey === undefined || lastKey === undefined) return { rows: 0, lastSeq: null, docNumber: no };
+  const firstSeq = seqOfKey(no, firstKey);
+  const lastSeq = seqOfKey(no, lastKey);
   // Seqs are dense unless something odd was stored, so the seq span estimates the row count.
   const span = lastSeq - firstSeq + 1;
-  const ranges = Number.isFinite(span) ? Math.min(MAX_PARALLEL_READS, Math.ceil(span / ROWS_PER_READ)) : 1;
+  const ranges = Math.min(MAX_PARALLEL_READS, Math.ceil(span / ROWS_PER_READ));
   const width = span / ranges;
   const bounds: number[] = [];
   for (let i = 1; i < ranges; i++) bounds.push(firstSeq + i * width);
-  // [-∞, b1], (b1, b2], …, (bn, +∞]: adjacent, so every row is in exactly one.
-  const lowers = [-Infinity, ...bounds];
-  const uppers = [...bounds, Infinity];
-  const parts = await Promise.all(
-    lowers.map((lower, i) => seqRange(db, docId, lower, uppers[i], i === 0).toArray() as Promise<unknown[]>),
-  );
-  return { values: parts.flat(), lastSeq, foreignKeys };
-}
-
-function seqOf(key: unknown): number | null {
-  const seq: unknown = Array.isArray(key) ? key[1] : undefined;
-  return typeof seq === 'number' ? seq : null;
+  // [0, b1], (b1, b2], …, (bn, MAX_SEQ]: adjacent, so every row is in exactly one.
+  const lowers = [0, ...bounds];
+  const uppers = [...bounds, MAX_SEQ];
+  // All requested before the first is awaited: the IndexedDB process works through them while
+  // this thread takes each range in order as it arrives.
+  const parts = lowers.map((lower, i) => seqRange(db, no, lower, uppers[i], i === 0).toArray() as Promise<unknown[]>);
+  let rows = 0;
+  for (const part of parts) {
+    const values = await part;
+    rows += values.length;
+    if (values.length > 0) onValues(values);
+  }
+  return { rows, lastSeq, docNumber: no };
 }

@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import * as Y from 'yjs';
 import { LockstepDB, MIGRATED_KEY, MIGRATIONS, SCHEMA_VERSION, forgetLockstepDB, hasMigrations, openLockstepDB, type Migration } from '../../renderer/storage/db';
 import { persistDoc } from '../../renderer/storage/docPersistence';
+import { rowKey } from '../../renderer/storage/docUpdates';
 import { defineKvKey, getKv, setKv } from '../../renderer/storage/kv';
 import { freshDB, instrumentTransactions, storedRows } from './helpers';
 
@@ -37,7 +38,7 @@ describe('openLockstepDB', () => {
     if (!first.ok || !second.ok) throw new Error('open failed');
     toClose.push(first.value);
     expect(second.value).toBe(first.value);
-    expect(first.value.tables.map((t) => t.name).sort()).toEqual(['docUpdates', 'kv', 'plans', 'quarantine', 'snapshots', 'updates']);
+    expect(first.value.tables.map((t) => t.name).sort()).toEqual(['docNumbers', 'docUpdates', 'kv', 'plans', 'quarantine', 'snapshots', 'updates']);
     forgetLockstepDB(name);
   });
 
@@ -139,7 +140,7 @@ describe('data migrations (dexie issue 1175: upgrade lost when killed mid-way)',
   });
 });
 
-describe('schema 2: update rows become bare bytes under [docId, seq]', () => {
+describe('schema 2: update rows become bare bytes under a number per doc and seq', () => {
   /** A database exactly as a schema-1 build left it: rows in `updates`, marker 1. */
   async function schema1Database(rows: { docId: string; seq: unknown; update?: unknown }[]): Promise<string> {
     const name = `schema1-${Math.random()}`;
@@ -164,26 +165,37 @@ describe('schema 2: update rows become bare bytes under [docId, seq]', () => {
   it('moves every row on first open, keeping keys and content, and sets damaged ones aside on load', async () => {
     const { doc: source, rows } = planEdits();
     const other = Y.encodeStateAsUpdate(new Y.Doc());
-    const name = await schema1Database([...rows, { docId: 'plan-b', seq: 0, update: other }, { docId: 'plan-a', seq: 5000, update: 'damaged' }]);
+    // Seqs Lockstep never writes: not whole numbers from 0 (another build, a bug, a hand edit).
+    const foreign = [
+      { docId: 'plan-a', seq: -3, update: other },
+      { docId: 'plan-a', seq: 2.5, update: other },
+      { docId: 'plan-a', seq: 'from-another-app', update: other },
+      { docId: 'plan-b', seq: 2 ** 40, update: other },
+    ];
+    const name = await schema1Database([...rows, { docId: 'plan-b', seq: 0, update: other }, { docId: 'plan-a', seq: 5000, update: 'damaged' }, ...foreign]);
 
     const d = new LockstepDB(name);
     toClose.push(d);
     await d.open();
     expect((await d.kv.get(MIGRATED_KEY))?.value).toBe(2);
     expect(await d.table('updates').count()).toBe(0);
-    const moved = await storedRows(d);
-    expect(moved).toHaveLength(rows.length + 2);
-    expect(moved.find((r) => (r.key as unknown[])[0] === 'plan-b')).toEqual({ key: ['plan-b', 0], value: other });
-    expect(moved.filter((r) => (r.key as unknown[])[0] === 'plan-a').slice(0, rows.length)).toEqual(rows.map((r) => ({ key: [r.docId, r.seq], value: r.update })));
+    const planA = await storedRows(d, 'plan-a');
+    const no = (await d.docNumbers.get('plan-a'))?.no as number;
+    expect(planA.slice(0, rows.length)).toEqual(rows.map((r) => ({ key: rowKey(no, r.seq), value: r.update })));
     // A value that was not bytes is kept as the whole old row, so nothing of it is lost.
-    expect(moved.find((r) => (r.key as unknown[])[1] === 5000)?.value).toEqual({ docId: 'plan-a', seq: 5000, update: 'damaged' });
+    expect(planA.slice(rows.length)).toEqual([{ key: rowKey(no, 5000), value: { docId: 'plan-a', seq: 5000, update: 'damaged' } }]);
+    expect((await storedRows(d, 'plan-b')).map((r) => r.value)).toEqual([other]);
+    expect(await d.docUpdates.count()).toBe(rows.length + 2);
+    // Foreign seqs are set aside whole, under their old key, not dropped and not applied.
+    const aside = await d.quarantine.toArray();
+    expect(aside.map((q) => [q.table, q.key, q.value, q.reason])).toEqual(foreign.map((row) => ['updates', [row.docId, row.seq], row, 'foreign-key']));
 
     const loaded = new Y.Doc();
     const p = persistDoc(d, 'plan-a', loaded, { compactOnOpen: false });
     const report = await p.whenLoaded;
     expect(report).toMatchObject({ ok: true, updatesApplied: rows.length, skipped: [{ key: ['plan-a', 5000], reason: 'not-bytes', quarantined: true }] });
     expect(loaded.getText('narrative').toString()).toBe(source.getText('narrative').toString());
-    expect((await d.quarantine.toArray()).map((q) => q.value)).toEqual([{ docId: 'plan-a', seq: 5000, update: 'damaged' }]);
+    expect((await d.quarantine.filter((q) => q.table === 'docUpdates').toArray()).map((q) => q.value)).toEqual([{ docId: 'plan-a', seq: 5000, update: 'damaged' }]);
     await p.destroy();
   });
 
@@ -199,7 +211,8 @@ describe('schema 2: update rows become bare bytes under [docId, seq]', () => {
     const raw = await rawOpen(name);
     expect(await rawGet(raw, 'kv', MIGRATED_KEY)).toEqual({ key: MIGRATED_KEY, value: 1 });
     expect(await rawGet(raw, 'updates', ['plan-a', 7])).toEqual(rows[0]);
-    expect(await rawGet(raw, 'docUpdates', ['plan-a', 7])).toBeUndefined();
+    expect(await rawGet(raw, 'docUpdates', rowKey(0, 7))).toBeUndefined();
+    expect(await rawGet(raw, 'docNumbers', 'plan-a')).toBeUndefined();
     raw.close();
 
     const d = new LockstepDB(name);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LockstepDB } from '../../renderer/storage/db';
 import { describeLoadReport, flushAllDocs, installLifecycleFlush, persistDoc, type DocPersistence, type SaveStatus } from '../../renderer/storage/docPersistence';
-import { appendUpdate, seqRange } from '../../renderer/storage/docUpdates';
+import { appendUpdate } from '../../renderer/storage/docUpdates';
 import { planStorageBytes } from '../../renderer/storage/library';
 import { ROWS_PER_READ } from '../../renderer/storage/readDocRows';
 import {
@@ -12,6 +12,7 @@ import {
   isUpdatesWrite,
   prng,
   putRow,
+  rowCount as rowCountOf,
   randomEdit,
   reload,
   sleep,
@@ -32,7 +33,7 @@ afterEach(() => {
 });
 
 const rowCount = (d: LockstepDB, docId: string) =>
-  seqRange(d, docId).count();
+  rowCountOf(d, docId);
 
 describe('persistDoc: load and save', () => {
   it('round-trips a plan-like doc through IndexedDB', async () => {
@@ -117,7 +118,7 @@ describe('persistDoc: loading cost', () => {
       // Besides Dexie's own schema check at open (read-only, every store): one read, no writes.
       const begun = logAtLoad.filter((e) => e.kind === 'begin' && e.stores.length < d.tables.length);
       // Since schema 2 has a data migration, opening reads its marker (kv) once.
-      expect(begun.map((e) => e.kind === 'begin' && e.stores.join())).toEqual(['kv', 'docUpdates']);
+      expect(begun.map((e) => e.kind === 'begin' && e.stores.join())).toEqual(['kv', 'docNumbers,docUpdates']);
       expect(begun.every((e) => e.kind === 'begin' && e.mode === 'readonly')).toBe(true);
       expect(logAtLoad.filter((e) => e.kind === 'begin' && e.mode !== 'readonly')).toEqual([]);
       // The plan is usable as soon as the rows arrived, not one more round trip later.
@@ -127,6 +128,39 @@ describe('persistDoc: loading cost', () => {
     } finally {
       tx.restore();
     }
+  });
+
+  it('saves a local edit made between two ranges of a long load', async () => {
+    const d = db();
+    const rnd = prng(31);
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 3 * ROWS_PER_READ; i++) randomEdit(source, rnd, i);
+    for (const [seq, update] of updates.entries()) await putRow(d, 'between', seq, update);
+
+    const doc = new Y.Doc();
+    let loaded = false;
+    let editedWhileLoading: boolean | null = null;
+    const started: DocPersistence[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (editedWhileLoading !== null || tr.origin !== started[0]) return;
+      // Runs once the first range's apply has returned, before the next range is applied.
+      queueMicrotask(() => {
+        editedWhileLoading = !loaded;
+        doc.getMap('brief').set('typed', 'during the load');
+      });
+    });
+    started.push(persistDoc(d, 'between', doc, { batchMs: 1, compactOnOpen: false }));
+    const p = started[0] as DocPersistence;
+    const report = await p.whenLoaded;
+    loaded = true;
+    expect(report).toMatchObject({ ok: true, updatesApplied: updates.length });
+    expect(editedWhileLoading).toBe(true);
+    await p.destroy();
+    const { doc: reloaded } = await reload(d, 'between');
+    expect(reloaded.getMap('brief').get('typed')).toBe('during the load');
+    expect(reloaded.getText('narrative').toString()).toBe(source.getText('narrative').toString());
   });
 
   it('loads and quarantines from inside a caller\'s transaction that does not cover the updates table', async () => {
@@ -410,7 +444,7 @@ async function raceOnce(seed: number): Promise<void> {
       const update = otherUpdates[otherUpdates.length - 1];
       if (update) {
         pending.push(
-          d.transaction('rw', d.docUpdates, () => appendUpdate(d, 'race', update)),
+          d.transaction('rw', d.docNumbers, d.docUpdates, () => appendUpdate(d, 'race', update)),
         );
       }
     } else if (r < 0.85) pending.push(p.compact());
@@ -430,7 +464,7 @@ async function raceOnce(seed: number): Promise<void> {
 }
 
 describe('persistDoc: bad rows on disk', () => {
-  it('skips corrupt and foreign rows, keeps them, and loads the rest', async () => {
+  it('skips corrupt rows, keeps them, and loads the rest', async () => {
     const d = db();
     const doc = new Y.Doc();
     const p = persistDoc(d, 'dirty', doc, { batchMs: 1 });
@@ -442,7 +476,6 @@ describe('persistDoc: bad rows on disk', () => {
     await putRow(d, 'dirty', 500, 'not bytes at all');
     await putRow(d, 'dirty', 501, new Uint8Array([1, 2, 3, 255, 255]));
     await putRow(d, 'dirty', 502, new Uint8Array([]));
-    await d.docUpdates.put(new Uint8Array([0, 0]), ['dirty', 'from-another-app' as unknown as number]);
     await putRow(d, 'dirty', 503, { docId: 'dirty', seq: 503 }); // a schema-1 row without its update
 
     const loadedDoc = new Y.Doc();
@@ -450,12 +483,12 @@ describe('persistDoc: bad rows on disk', () => {
     const report = await p2.whenLoaded;
     expect(report.ok).toBe(true);
     expect(report.skipped.map((s) => s.reason).sort()).toEqual(
-      ['foreign-key', 'not-bytes', 'not-bytes', 'unreadable-update', 'unreadable-update'].sort(),
+      ['not-bytes', 'not-bytes', 'unreadable-update', 'unreadable-update'].sort(),
     );
     expect(report.skipped.every((s) => s.quarantined)).toBe(true);
-    expect(report.skipped.map((s) => s.key)).toEqual(expect.arrayContaining([['dirty', 500], ['dirty', 501], ['dirty', 502], ['dirty', 503], ['dirty', 'from-another-app']]));
+    expect(report.skipped.map((s) => s.key)).toEqual([['dirty', 500], ['dirty', 501], ['dirty', 502], ['dirty', 503]]);
     expect(report.message).toBe(describeLoadReport(report));
-    expect(report.message).toContain('5 saved changes');
+    expect(report.message).toContain('4 saved changes');
     expect(report.message).toContain('Nothing was deleted');
     expect(snapshotOf(loadedDoc)).toMatchObject({ brief: { objective: 'win' }, narrative: 'story' });
 
@@ -465,9 +498,9 @@ describe('persistDoc: bad rows on disk', () => {
     await p2.compact();
     await p2.destroy();
     const kept = await d.quarantine.where('docId').equals('dirty').toArray();
-    expect(kept).toHaveLength(5);
+    expect(kept).toHaveLength(4);
     expect(kept.map((k) => k.value)).toContainEqual('not bytes at all');
-    expect(kept.map((k) => k.table)).toEqual(Array(5).fill('docUpdates'));
+    expect(kept.map((k) => [k.table, k.key])).toEqual([500, 501, 502, 503].map((seq) => ['docUpdates', ['dirty', seq]]));
     expect((await reload(d, 'dirty')).doc.getText('narrative').toString()).toBe('story!');
   });
 

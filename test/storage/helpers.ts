@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { afterEach, expect } from 'vitest';
 import { LockstepDB } from '../../renderer/storage/db';
 import { persistDoc } from '../../renderer/storage/docPersistence';
-import { seqRange } from '../../renderer/storage/docUpdates';
+import { docNumber, findDocNumber, rowKey, seqRange } from '../../renderer/storage/docUpdates';
 
 let counter = 0;
 /** A fresh database per test; fake-indexeddb is shared by the whole file. */
@@ -119,12 +119,23 @@ export async function reload(db: LockstepDB, docId: string) {
 
 /** Every stored update row (of one doc, or of all), with its key: what "unchanged on disk" compares. */
 export async function storedRows(db: LockstepDB, docId?: string): Promise<{ key: unknown; value: unknown }[]> {
-  const range = () => (docId === undefined ? db.docUpdates.toCollection() : seqRange(db, docId));
-  const [keys, values] = await db.transaction('r', db.docUpdates, () => Promise.all([range().primaryKeys(), range().toArray()]));
-  return values.map((value: unknown, i) => ({ key: keys[i], value }));
+  return db.transaction('r', db.docNumbers, db.docUpdates, async () => {
+    const no = docId === undefined ? null : await findDocNumber(db, docId);
+    if (docId !== undefined && no === null) return [];
+    const range = () => (no === null ? db.docUpdates.toCollection() : seqRange(db, no));
+    const [keys, values] = await Promise.all([range().primaryKeys(), range().toArray()]);
+    return values.map((value: unknown, i) => ({ key: keys[i], value }));
+  });
 }
 
-/** Stores `update` as the doc's row `seq`, as the persistence would. */
+/** How many update rows the doc has on disk. */
+export async function rowCount(db: LockstepDB, docId: string): Promise<number> {
+  return (await storedRows(db, docId)).length;
+}
+
+/** Stores `update` as the doc's row `seq`, as the persistence would (anything, to test bad data). */
 export async function putRow(db: LockstepDB, docId: string, seq: number, update: unknown): Promise<void> {
-  await db.docUpdates.put(update as Uint8Array, [docId, seq]);
+  await db.transaction('rw', db.docNumbers, db.docUpdates, async () => {
+    await db.docUpdates.put(update as Uint8Array, rowKey(await docNumber(db, docId), seq));
+  });
 }

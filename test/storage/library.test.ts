@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { LockstepDB } from '../../renderer/storage/db';
 import { persistDoc } from '../../renderer/storage/docPersistence';
-import { seqRange } from '../../renderer/storage/docUpdates';
 import {
   DELETE_GRACE_MS,
   duplicatePlan,
@@ -17,7 +16,7 @@ import {
   softDelete,
   type LibraryEntry,
 } from '../../renderer/storage/library';
-import { expectSameContent, freshDB, reload } from './helpers';
+import { expectSameContent, freshDB, reload, rowCount } from './helpers';
 
 const open: LockstepDB[] = [];
 function db(): LockstepDB {
@@ -118,7 +117,7 @@ describe('library', () => {
     const copy = unwrap(await duplicatePlan(d, 'src', 'dst', 'Launch (copy)', 99));
     expect(copy).toMatchObject({ id: 'dst', title: 'Launch (copy)', kind: 'launch', stage: 'live', pinned: 0, createdAt: 99 });
     expect('share' in copy).toBe(false);
-    expect(await seqRange(d, 'dst').count()).toBe(1);
+    expect(await rowCount(d, 'dst')).toBe(1);
     expectSameContent((await reload(d, 'dst')).doc, doc);
     expect((await duplicatePlan(d, 'src', 'dst', 'again')).ok).toBe(false);
     expect((await duplicatePlan(d, 'missing', 'x', 'x')).ok).toBe(false);

@@ -3,14 +3,14 @@
  * side on the same seeded updates and returns milliseconds; content is verified after every
  * timed run (outside the timing) so a fast but lossy run cannot pass.
  */
-import type { IndexableTypeArrayReadonly } from 'dexie';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { LockstepDB } from '../../../renderer/storage/db';
 import { persistDoc, type DocPersistence } from '../../../renderer/storage/docPersistence';
+import { docNumber, rowKey } from '../../../renderer/storage/docUpdates';
 import { planStorageBytes } from '../../../renderer/storage/library';
 
-// A plan id as the app makes them (a UUID): every one of our row keys carries it, y-indexeddb's do not.
+// A plan id as the app makes them (a UUID), as in the app.
 const DOC_ID = '3f0b9c1e-7a52-4d8e-9b61-2c4e8f7a9d10';
 
 function rng(seed: number): () => number {
@@ -195,8 +195,11 @@ function rawPutAll(db: IDBDatabase, store: string, rows: { key?: IDBValidKey; va
 async function loadOurs(name: string): Promise<{ ms: number; bytesPerDocByte: number; rowsAfter: number }> {
   const seedDb = new LockstepDB(name);
   await seedDb.open();
-  // As persistDoc stores them: the bytes under [planId, seq].
-  await seedDb.docUpdates.bulkAdd(updates, updates.map((_, seq) => [DOC_ID, seq]) as unknown as IndexableTypeArrayReadonly);
+  // As persistDoc stores them: the bytes under the plan's number and seq.
+  await seedDb.transaction('rw', seedDb.docNumbers, seedDb.docUpdates, async () => {
+    const no = await docNumber(seedDb, DOC_ID);
+    await seedDb.docUpdates.bulkAdd(updates, updates.map((_, seq) => rowKey(no, seq)));
+  });
   seedDb.close();
 
   const t0 = performance.now();

@@ -192,9 +192,14 @@ describe('a marketer drafts a launch in the browser host', () => {
         req.onerror = () => reject(req.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['plans', 'updates'], 'readwrite');
+        const tx = db.transaction(['plans', 'docNumbers', 'docUpdates'], 'readwrite');
         tx.objectStore('plans').put({ id: 'foreign-row', title: 42, kind: 'spaceship', stage: null });
-        tx.objectStore('updates').put({ docId: id, seq: 999_999, update: new Uint8Array([255, 1, 2, 3, 4, 5]) });
+        // The plan's rows are keyed by its number and seq (renderer/storage/docUpdates.ts).
+        const numbered = tx.objectStore('docNumbers').get(id);
+        numbered.onsuccess = () => {
+          const no = (numbered.result as { no: number }).no;
+          tx.objectStore('docUpdates').put(new Uint8Array([255, 1, 2, 3, 4, 5]), no * 2 ** 32 + 999_999);
+        };
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });

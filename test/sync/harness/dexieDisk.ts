@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { asBytes, LockstepDB, persistDoc, seqRange, type DocPersistence } from '../../../renderer/storage';
+import { asBytes, LockstepDB, persistDoc, type DocPersistence } from '../../../renderer/storage';
+import { storedRows } from '../../storage/helpers';
 import type { DiskFactory, PeerDisk } from './simulate';
 
 /**
@@ -26,8 +27,8 @@ export function dexieDisks(simulationName: string, options: { compactAfterRows?:
         persistence = null;
       },
       async storedUpdates() {
-        const values: unknown[] = await seqRange(db, peerName).toArray();
-        return values.map((value) => {
+        const rows = await storedRows(db, peerName);
+        return rows.map(({ value }) => {
           const bytes = asBytes(value);
           if (!bytes) throw new Error(`${peerName} has a stored row that is not bytes`);
           return bytes;

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { joinPlan, type JoinDeps } from '../../../../renderer/collab/join';
 import { loadShare } from '../../../../renderer/collab/shareData';
 import { createPlan, defaultContext, readPlan } from '../../../../renderer/domain';
-import { getPlan, listPlans, persistDoc, putPlanMeta, seqRange, type LockstepDB } from '../../../../renderer/storage';
+import { getPlan, listPlans, persistDoc, putPlanMeta, type LockstepDB } from '../../../../renderer/storage';
+import { storedRows } from '../../../storage/helpers';
 import { useLockstepDB } from '../../../support/lockstepDb';
 import type { Invite } from '../../../../shared/invite';
 import { fakeStartSync, type FakeSession } from './fakeSession';
@@ -55,9 +56,9 @@ describe('joinPlan', () => {
     expect(readPlan(stored).brief.title).toBe('Spring campaign');
     await persistence.destroy();
     // Stored as one compacted row of the received state, not as a second copy built from it.
-    const rows = await seqRange(db, 'plan-src').toArray();
+    const rows = await storedRows(db, 'plan-src');
     expect(rows).toHaveLength(1);
-    expect(Buffer.from(rows[0]!).equals(Buffer.from(Y.encodeStateAsUpdate(source)))).toBe(true);
+    expect(Buffer.from(rows[0]!.value as Uint8Array).equals(Buffer.from(Y.encodeStateAsUpdate(source)))).toBe(true);
   });
 
   it('merges what this device already held of the plan into what it received', async () => {

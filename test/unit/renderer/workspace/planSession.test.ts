@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addSegment, changeStage, setBriefLine, setBriefText, type CommandContext } from '../../../../renderer/domain';
-import { getPlan, seqRange, type LockstepDB } from '../../../../renderer/storage';
+import { getPlan, type LockstepDB } from '../../../../renderer/storage';
+import { putRow, rowCount } from '../../../storage/helpers';
 import { createPlanFromTemplate } from '../../../../renderer/workspace/createPlan';
 import { openPlanSession, type PlanSession } from '../../../../renderer/workspace/planSession';
 import { isPlanOpening, openDocOf } from '../../../../renderer/workspace/openPlans';
@@ -102,7 +103,7 @@ describe('plan sessions', () => {
     setBriefText(first.doc, first.ctx, 'objective', '40 leads');
     await first.dispose();
     sessions.length = 0;
-    await db.docUpdates.put(new Uint8Array([255, 1, 2, 3, 4]), [planId, 999_999]);
+    await putRow(db, planId, 999_999, new Uint8Array([255, 1, 2, 3, 4]));
 
     const session = await open(planId);
     expect(session.loadReport.skipped).toHaveLength(1);
@@ -184,7 +185,7 @@ describe('plan sessions', () => {
     }
     await first.dispose();
     sessions.splice(0);
-    const rowsOf = () => seqRange(db, planId).count();
+    const rowsOf = () => rowCount(db, planId);
     expect(await rowsOf()).toBeGreaterThan(1);
 
     // Stored changes left behind by a plan whose library row is gone stay as they are.
@@ -206,7 +207,7 @@ describe('plan sessions', () => {
     sessions.splice(0);
     const session = await open(planId);
     await session.flush();
-    expect(await seqRange(db, planId).count()).toBe(1);
+    expect(await rowCount(db, planId)).toBe(1);
     expect(session.view().segments.map((s) => s.name)).toEqual(expect.arrayContaining(['Segment 0', 'Segment 1', 'Segment 2']));
   });
 });
