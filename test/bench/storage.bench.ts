@@ -7,7 +7,7 @@
  * Anchor: y-indexeddb on the same updates in the same browser. Exact definitions of "write"
  * and "load" for both sides are in test/bench/pages/storage-page.ts.
  * Run alone: `npx tsx test/bench/storage.bench.ts` (STORAGE_BENCH_RUNS, default 3; load pairs per
- * run STORAGE_BENCH_LOADS_PER_RUN, default 3).
+ * run STORAGE_BENCH_LOADS_PER_RUN, default 7).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,7 +35,7 @@ const spread = (xs: number[]): string => {
 
 export async function benchStorage(): Promise<Metrics> {
   const runs = Math.max(1, Number(process.env['STORAGE_BENCH_RUNS'] ?? 3));
-  const loadsPerRun = Math.max(1, Number(process.env['STORAGE_BENCH_LOADS_PER_RUN'] ?? 3));
+  const loadsPerRun = Math.max(1, Number(process.env['STORAGE_BENCH_LOADS_PER_RUN'] ?? 7));
   const tmpRoot = join(ROOT, '.tmp');
   mkdirSync(tmpRoot, { recursive: true });
   process.env['TMPDIR'] = tmpRoot;
