@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type PromiseExtended } from 'dexie';
 import * as Y from 'yjs';
 import type { LockstepDB, QuarantineRow } from './db';
 import { checkSeq, docNumber, lastSeq, MAX_SEQ, rowKey, seqOfKey, seqRange } from './docUpdates';
@@ -402,18 +402,20 @@ class DocPersister implements DocPersistence {
     }
   }
 
-  private async findUnreadable(no: number, failed: Uint8Array[]): Promise<{ seq: number; value: unknown; reason: SkipReason }[]> {
+  /** Inside the caller's transaction; a Dexie promise chain, for the reason in docUpdates.ts. */
+  private findUnreadable(no: number, failed: Uint8Array[]): PromiseExtended<{ seq: number; value: unknown; reason: SkipReason }[]> {
     const { db } = this;
-    const [keys, values] = await Promise.all([seqRange(db, no).primaryKeys(), seqRange(db, no).toArray() as Promise<unknown[]>]);
-    const found: { seq: number; value: unknown; reason: SkipReason }[] = [];
-    values.forEach((value, i) => {
-      const bytes = asBytes(value);
-      const reason: SkipReason | null = !bytes
-        ? 'not-bytes'
-        : !isPlausibleUpdate(bytes) || failed.some((f) => sameBytes(f, bytes)) ? 'unreadable-update' : null;
-      if (reason) found.push({ seq: seqOfKey(no, keys[i] as number), value, reason });
-    });
-    return found;
+    return seqRange(db, no).primaryKeys().then((keys) => seqRange(db, no).toArray().then((values: unknown[]) => {
+      const found: { seq: number; value: unknown; reason: SkipReason }[] = [];
+      values.forEach((value, i) => {
+        const bytes = asBytes(value);
+        const reason: SkipReason | null = !bytes
+          ? 'not-bytes'
+          : !isPlausibleUpdate(bytes) || failed.some((f) => sameBytes(f, bytes)) ? 'unreadable-update' : null;
+        if (reason) found.push({ seq: seqOfKey(no, keys[i] as number), value, reason });
+      });
+      return found;
+    }));
   }
 
   private skippedRow(row: { seq: number; reason: SkipReason }, quarantined: boolean): SkippedRow {
