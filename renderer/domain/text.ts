@@ -32,9 +32,33 @@ export function diffHunk(from: string, to: string): TextHunk | null {
   return { start, deleteCount: endFrom - start, insert: to.slice(start, endTo) };
 }
 
+/** Applies a hunk computed on `text.toString()` (positions are string positions). */
 export function applyHunk(text: Y.Text, hunk: TextHunk): void {
-  if (hunk.deleteCount > 0) text.delete(hunk.start, hunk.deleteCount);
-  if (hunk.insert.length > 0) text.insert(hunk.start, hunk.insert);
+  const start = textIndex(text, hunk.start);
+  const end = hunk.deleteCount > 0 ? textIndex(text, hunk.start + hunk.deleteCount) : start;
+  if (end > start) text.delete(start, end - start);
+  if (hunk.insert.length > 0) text.insert(start, hunk.insert);
+}
+
+/**
+ * The Y.Text index of position `pos` in `text.toString()`. They differ when the text holds
+ * content Yjs counts but toString() leaves out — an embed or a JSON value that a broken or
+ * hostile peer put into a plain text field: every edit after it would otherwise land that
+ * many characters early (seen in the malicious-peer fuzz: "8000" became "800…0").
+ */
+function textIndex(text: Y.Text, pos: number): number {
+  if (text.length === text.toString().length) return pos;
+  let seen = 0;
+  let index = 0;
+  for (let item = text._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    if (item.content instanceof Y.ContentString) {
+      if (pos <= seen + item.length) return index + (pos - seen);
+      seen += item.length;
+    }
+    index += item.length;
+  }
+  return index;
 }
 
 /**
