@@ -1,7 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Result } from '../../shared/result';
 import { newerSchemaProblem, storageProblemFrom } from './errors';
-import { docNumber, MAX_SEQ, rowKey } from './docUpdates';
+import { docNumber, MAX_SEQ, rememberDocNumbers, rowKey } from './docUpdates';
 import { asBytes } from './updateBytes';
 
 /** The plan kinds a library row can have. The domain layer owns their meaning. */
@@ -135,6 +135,12 @@ export class LockstepDB extends Dexie {
   /** Values are a Yjs update's bytes as written; anything else on disk is set aside on load. */
   docUpdates!: Table<Uint8Array, number>;
   docNumbers!: Table<DocNumberRow, string>;
+  /**
+   * Doc numbers as read when the database opened (docUpdates.ts): a number never changes once
+   * given, so a hit is always right and saves a plan's load one round trip; a miss (a doc
+   * numbered since, by this window or another) is read from disk.
+   */
+  readonly openedDocNumbers = new Map<string, number>();
   snapshots!: Table<SnapshotRow, number>;
   kv!: Table<KvRow, string>;
   quarantine!: Table<QuarantineRow, number>;
@@ -179,7 +185,7 @@ export class LockstepDB extends Dexie {
       // version). A newer build may have changed what rows mean, so refuse instead of guessing.
       const installed = db.backendDB().version;
       if (installed > NATIVE_SCHEMA_VERSION) throw new NewerSchemaError(installed / 10);
-      await runPendingMigrations(db, migrations);
+      rememberDocNumbers(db, await runPendingMigrations(db, migrations));
     }, true); // sticky: check again on every re-open, not only the first
   }
 }
@@ -190,15 +196,18 @@ export function hasMigrations(migrations: Readonly<Record<number, Migration>>): 
   return false;
 }
 
-async function runPendingMigrations(db: LockstepDB, migrations: Readonly<Record<number, Migration>>): Promise<void> {
-  // Every open pays for the marker read with a round trip to the browser's IndexedDB process
-  // before any plan can load. With nothing registered there is nothing to run, and leaving
-  // an old or missing marker as it is loses nothing: the first build that registers a
-  // migration reads it and runs every migration the data has not had yet.
-  if (!hasMigrations(migrations)) return;
-  const marker = (await db.kv.get(MIGRATED_KEY))?.value;
-  const done = typeof marker === 'number' && Number.isFinite(marker) ? marker : 0;
-  if (done >= SCHEMA_VERSION) return;
+/** Runs what the data has not had yet; returns the doc numbers as they are afterwards. */
+async function runPendingMigrations(db: LockstepDB, migrations: Readonly<Record<number, Migration>>): Promise<DocNumberRow[]> {
+  // The marker and the doc numbers are read in one round trip to the browser's IndexedDB
+  // process, before any plan can load. With no migration registered the marker is not read:
+  // leaving an old or missing one as it is loses nothing, because the first build that
+  // registers a migration reads it and runs every migration the data has not had yet.
+  const check = hasMigrations(migrations);
+  const [marker, numbers] = await db.transaction('r', db.kv, db.docNumbers, () =>
+    Promise.all([check ? db.kv.get(MIGRATED_KEY) : undefined, db.docNumbers.toArray()]),
+  );
+  const done = typeof marker?.value === 'number' && Number.isFinite(marker.value) ? marker.value : 0;
+  if (!check || done >= SCHEMA_VERSION) return numbers;
   await db.transaction('rw', db.tables, async (tx) => {
     for (let version = done + 1; version <= SCHEMA_VERSION; version++) {
       const migrate = migrations[version];
@@ -206,6 +215,7 @@ async function runPendingMigrations(db: LockstepDB, migrations: Readonly<Record<
     }
     await db.kv.put({ key: MIGRATED_KEY, value: SCHEMA_VERSION });
   });
+  return db.docNumbers.toArray();
 }
 
 /** Raised (and turned into a plain message) when the database was written by a newer build. */

@@ -1,6 +1,6 @@
-import type { PromiseExtended } from 'dexie';
+import Dexie, { type PromiseExtended } from 'dexie';
 import * as Y from 'yjs';
-import type { LockstepDB } from './db';
+import type { DocNumberRow, LockstepDB } from './db';
 import { readableUpdate } from './updateBytes';
 
 /**
@@ -27,8 +27,19 @@ export const seqOfKey = (no: number, key: number): number => key - no * SEQS_PER
 const validNumber = (no: unknown): number | null =>
   typeof no === 'number' && Number.isInteger(no) && no >= 0 && no <= MAX_DOC_NUMBER ? no : null;
 
+/** Fills `db.openedDocNumbers` with the numbers read when the database opened. */
+export function rememberDocNumbers(db: LockstepDB, rows: readonly DocNumberRow[]): void {
+  db.openedDocNumbers.clear();
+  for (const row of rows) {
+    const no = validNumber(row.no);
+    if (no !== null) db.openedDocNumbers.set(row.docId, no);
+  }
+}
+
 /** The doc's number, or null when nothing was ever stored for it. Inside the caller's transaction. */
 export function findDocNumber(db: LockstepDB, docId: string): PromiseExtended<number | null> {
+  const opened = db.openedDocNumbers.get(docId);
+  if (opened !== undefined) return Dexie.Promise.resolve(opened);
   return db.docNumbers.get(docId).then((row) => validNumber(row?.no));
 }
 

@@ -109,16 +109,20 @@ describe('persistDoc: loading cost', () => {
     try {
       const reopened = new LockstepDB(d.name);
       open.push(reopened);
+      await reopened.open();
+      const get = vi.spyOn(globalThis.IDBObjectStore.prototype, 'get');
       const doc = new Y.Doc();
       const p = persistDoc(reopened, 'quick', doc, { compactOnOpen: false });
       const report = await p.whenLoaded;
       const logAtLoad = [...tx.log];
+      // The plan's number was read with the marker when the database opened, not again now.
+      expect(get.mock.contexts.map((store) => (store as IDBObjectStore).name)).not.toContain('docNumbers');
       expect(report).toMatchObject({ ok: true, rowsRead: 30, updatesApplied: 30, skipped: [] });
       expectSameContent(doc, seed);
       // Besides Dexie's own schema check at open (read-only, every store): one read, no writes.
       const begun = logAtLoad.filter((e) => e.kind === 'begin' && e.stores.length < d.tables.length);
-      // Since schema 2 has a data migration, opening reads its marker (kv) once.
-      expect(begun.map((e) => e.kind === 'begin' && e.stores.join())).toEqual(['kv', 'docNumbers,docUpdates']);
+      // Since schema 2 has a data migration, opening reads its marker (kv) once, with the doc numbers.
+      expect(begun.map((e) => e.kind === 'begin' && e.stores.join())).toEqual(['docNumbers,kv', 'docNumbers,docUpdates']);
       expect(begun.every((e) => e.kind === 'begin' && e.mode === 'readonly')).toBe(true);
       expect(logAtLoad.filter((e) => e.kind === 'begin' && e.mode !== 'readonly')).toEqual([]);
       // The plan is usable as soon as the rows arrived, not one more round trip later.
