@@ -28,9 +28,11 @@ export interface StoredDocRows {
  *
  * Why not one getAll: Chromium answers a single getAll of 10,000 rows more slowly than the
  * same rows asked for as a few dozen smaller getAlls issued together, because the browser's
- * IndexedDB process reads the next range while this renderer decodes the previous one. So the
- * doc's number and then its first and last keys are read first — two small round trips — and
- * the seqs between them are split into up to MAX_PARALLEL_READS ranges, all requested at once.
+ * IndexedDB process reads the next range while this renderer decodes the previous one (with
+ * number keys: about 7 % faster over 40 interleaved loads of 10,000 rows). So the doc's first
+ * and last keys are read first — a small round trip, after its number, which is usually known
+ * from when the database opened — and the seqs between them are split into up to
+ * MAX_PARALLEL_READS ranges, all requested at once.
  * A compacted doc is one range. The ranges are adjacent and cover every seq the doc can have,
  * so a wrong density guess (holes, a stray huge seq) costs speed, never rows.
  *
