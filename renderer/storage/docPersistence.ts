@@ -409,9 +409,7 @@ class DocPersister implements DocPersistence {
       const found: { seq: number; value: unknown; reason: SkipReason }[] = [];
       values.forEach((value, i) => {
         const bytes = asBytes(value);
-        const reason: SkipReason | null = !bytes
-          ? 'not-bytes'
-          : !isPlausibleUpdate(bytes) || failed.some((f) => sameBytes(f, bytes)) ? 'unreadable-update' : null;
+        const reason = unreadableReason(value) ?? (bytes && failed.some((f) => sameBytes(f, bytes)) ? 'unreadable-update' : null);
         if (reason) found.push({ seq: seqOfKey(no, keys[i] as number), value, reason });
       });
       return found;
@@ -481,12 +479,12 @@ class DocPersister implements DocPersistence {
           this.doc.transact(() => {
             unseen.forEach((value: unknown, i) => {
               if (value === undefined) return;
-              const bytes = asBytes(value);
+              const bytes = readableUpdate(value);
               try {
-                if (!bytes || !isPlausibleUpdate(bytes)) throw new Error('unreadable');
+                if (!bytes) throw new Error('unreadable');
                 Y.applyUpdate(this.doc, bytes, this);
               } catch {
-                unreadable.push({ seq: unseenSeqs[i] as number, value, reason: bytes ? 'unreadable-update' : 'not-bytes' });
+                unreadable.push({ seq: unseenSeqs[i] as number, value, reason: unreadableReason(value) ?? 'unreadable-update' });
               }
             });
           }, this);
@@ -512,6 +510,13 @@ class DocPersister implements DocPersistence {
     this.skippedRows.push(...moved);
     return covered;
   }
+}
+
+/** Why a stored value cannot be applied, as far as can be told without Yjs; null when it may. */
+function unreadableReason(value: unknown): SkipReason | null {
+  const bytes = asBytes(value);
+  if (!bytes) return 'not-bytes';
+  return isPlausibleUpdate(bytes) ? null : 'unreadable-update';
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

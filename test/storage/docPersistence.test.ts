@@ -12,7 +12,7 @@ import {
   isUpdatesWrite,
   prng,
   putRow,
-  rowCount as rowCountOf,
+  rowCount,
   randomEdit,
   reload,
   sleep,
@@ -31,9 +31,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   for (const d of open.splice(0)) d.close();
 });
-
-const rowCount = (d: LockstepDB, docId: string) =>
-  rowCountOf(d, docId);
 
 describe('persistDoc: load and save', () => {
   it('round-trips a plan-like doc through IndexedDB', async () => {
