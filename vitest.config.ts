@@ -19,6 +19,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          // Vitest's default of 1 s is shorter than what the app may take on a busy machine
+          // (the home inbox waits for a quiet period, ~0.8 s, and took 2.8 s in one run), and
+          // expect.poll does not follow the page's default timeout.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
       {
